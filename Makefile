@@ -1,0 +1,56 @@
+# MigrAktiv Atlas — `make run` sets up everything and serves the atlas on SpatiaLite with the real
+# data; `make test` runs the whole suite on PostGIS and on SpatiaLite, browser tests included.
+SHELL := /bin/bash
+PYTHON ?= /usr/bin/python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+SPATIALITE_TEST_URL := spatialite:///$(CURDIR)/var/test.sqlite3
+
+DEBS_RUN := libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite python3-venv gettext
+DEBS_TEST := postgresql-15-postgis-3 chromium fonts-dejavu-core fonts-noto-core
+
+.PHONY: run test lint system system-test venv vendor messages migrate import clean
+
+run: system venv vendor messages migrate import
+	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+test: system system-test venv vendor messages lint
+	scripts/with-postgis.sh $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(SPATIALITE_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+
+system:
+	@scripts/ensure-debs.sh $(DEBS_RUN)
+	@scripts/ensure-node.sh
+
+system-test:
+	@scripts/ensure-debs.sh $(DEBS_TEST)
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+vendor: static/vendor/.installed
+static/vendor/.installed: package.json package-lock.json scripts/vendorjs.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	scripts/vendorjs.sh
+	touch $@
+
+messages: venv
+	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: venv
+	$(BIN)/python manage.py migrate --noinput -v 0
+
+import: venv
+	$(BIN)/python manage.py import_geodata
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var
