@@ -18,7 +18,9 @@ run: system venv vendor messages migrate import
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
 test: system system-test venv vendor messages lint
+	@echo "=== test suite on PostGIS ==="
 	scripts/with-postgis.sh $(BIN)/pytest $(PYTEST_ARGS)
+	@echo "=== test suite on SpatiaLite ==="
 	DATABASE_URL=$(SPATIALITE_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: venv
@@ -51,6 +53,7 @@ migrate: venv
 
 import: venv
 	$(BIN)/python manage.py import_geodata
+	$(BIN)/python manage.py import_gazetteer
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var

@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -187,24 +187,26 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# Content-Security-Policy: no inline script anywhere; tiles are the only outside resource.
+# Content-Security-Policy: no inline script. A nonce enters the header only on pages that ask for
+# one (django-leaflet's admin map widget); the public pages never do.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https://tile.openstreetmap.org"],
-        "connect-src": ["'self'"],
-        "font-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
     },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Only the embed views (directory) may be framed; they opt out explicitly.
+X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -228,3 +230,22 @@ LOGGING = {
 
 # Debian 12's GDAL 3.6 triggers gis.W001 (GDAL < 3.9) on every command; nothing newer exists there.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# --- Geocoding (atlas/geocoding, docs/geocoding.md) -------------------------------------------------
+# Providers asked in order. "gazetteer" is offline (official address list + named places); online:
+# "nominatim", "photon", "selfhosted" (Nominatim- or Photon-compatible API at GEOCODER_SELFHOSTED_URL).
+ATLAS_GEOCODERS = env_list("ATLAS_GEOCODERS", ["gazetteer"])
+# Nominatim's usage policy asks for a User-Agent that identifies the application (with a contact).
+NOMINATIM_USER_AGENT = os.environ.get("NOMINATIM_USER_AGENT", "")
+NOMINATIM_URL = os.environ.get("NOMINATIM_URL", "https://nominatim.openstreetmap.org")
+NOMINATIM_MIN_DELAY = float(os.environ.get("NOMINATIM_MIN_DELAY", 1.0))  # never below 1 s for the public host
+PHOTON_URL = os.environ.get("PHOTON_URL", "https://photon.komoot.io")
+PHOTON_MIN_DELAY = float(os.environ.get("PHOTON_MIN_DELAY", 1.0))
+GEOCODER_SELFHOSTED_URL = os.environ.get("GEOCODER_SELFHOSTED_URL", "")
+GEOCODER_SELFHOSTED_API = os.environ.get("GEOCODER_SELFHOSTED_API", "nominatim")  # or "photon"
+GEOCODER_SELFHOSTED_MIN_DELAY = float(os.environ.get("GEOCODER_SELFHOSTED_MIN_DELAY", 0.0))
+GEOCODER_TIMEOUT = float(os.environ.get("GEOCODER_TIMEOUT", 5))  # seconds per HTTP request
+GEOCODER_CACHE_DAYS = 90  # found online answers
+GEOCODER_NEGATIVE_CACHE_HOURS = 24  # "not found" online answers; outages are never cached
+GEOCODER_API_THROTTLE = os.environ.get("GEOCODER_API_THROTTLE", "30/min")  # GET /api/geocode/ per client
+# --- end geocoding ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def import_real_data():
     call_command("import_geodata", verbosity=0)
+    call_command("import_gazetteer", verbosity=0)
 
 
 @pytest.fixture(scope="session")

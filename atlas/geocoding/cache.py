@@ -1,0 +1,51 @@
+"""The database cache of online answers (GeocodeCache), keyed by the normalised query.
+
+Found results are kept GEOCODER_CACHE_DAYS (default 90), "not found" answers GEOCODER_NEGATIVE_CACHE_HOURS
+(default 24) so that a typo is not sent to Nominatim again and again; "unavailable" is never cached.
+Offline (gazetteer) results are not cached at all.
+"""
+
+import contextlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from atlas.geocoding.result import GeocodeResult, Status
+
+
+def _max_age(found):
+    if found:
+        return timedelta(days=float(getattr(settings, "GEOCODER_CACHE_DAYS", 90)))
+    return timedelta(hours=float(getattr(settings, "GEOCODER_NEGATIVE_CACHE_HOURS", 24)))
+
+
+def lookup(query):
+    """The cached result (found or not found) for a NormalisedQuery, or None when absent or expired."""
+    from atlas.models import GeocodeCache
+
+    entry = GeocodeCache.objects.filter(query_key=query.cache_key[:255]).first()
+    if entry is None or entry.created < timezone.now() - _max_age(entry.found):
+        return None
+    if entry.found:
+        return GeocodeResult.from_dict(entry.result, cached=True)
+    return GeocodeResult(status=Status.NOT_FOUND, provider=entry.provider, cached=True)
+
+
+def store(query, result):
+    """Remember a found or not-found answer; a concurrent writer of the same key simply wins."""
+    from atlas.models import GeocodeCache
+
+    if result.unavailable:
+        return
+    values = {"query": query.text[:255], "provider": result.provider[:40], "found": result.found,
+              "result": result.as_dict() if result.found else None, "created": timezone.now()}
+    with contextlib.suppress(IntegrityError), transaction.atomic():
+        GeocodeCache.objects.update_or_create(query_key=query.cache_key[:255], defaults=values)
+
+
+def clear():
+    from atlas.models import GeocodeCache
+
+    GeocodeCache.objects.all().delete()

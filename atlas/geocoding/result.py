@@ -1,0 +1,83 @@
+"""The result object every provider and the service return."""
+
+from dataclasses import asdict, dataclass, replace
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Precision(models.TextChoices):
+    """How well the point locates the query, best first."""
+
+    EXACT = "exact", _("genau (benannter Ort)")
+    ADDRESS = "address", _("Adresse")
+    STREET = "street", _("Straße (interpoliert)")
+    PLANNING_AREA = "planning_area", _("Planungsraum")
+    ORTSTEIL = "ortsteil", _("Ortsteil")
+
+
+class Status(models.TextChoices):
+    FOUND = "found", _("gefunden")
+    NOT_FOUND = "not_found", _("nicht gefunden")
+    # Every provider that could have answered failed (timeout, connection error, HTTP 5xx).
+    UNAVAILABLE = "unavailable", _("Dienst nicht erreichbar")
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    """A geocoding answer. Falsy unless a location was found, so `if result:` is the usual test.
+
+    `lon`/`lat` are WGS84; `planning_area_*`/`ortsteil_*` are LOR-2021 planning area and Ortsteil
+    (key and name); `label` is the normalised address or place name; `provider` names the provider
+    that answered ("gazetteer", "nominatim", …); `cached` is True when it came from GeocodeCache.
+    """
+
+    status: str = Status.FOUND
+    lon: float | None = None
+    lat: float | None = None
+    precision: str = ""
+    planning_area_key: str = ""
+    planning_area_name: str = ""
+    ortsteil_key: str = ""
+    ortsteil_name: str = ""
+    label: str = ""
+    provider: str = ""
+    cached: bool = False
+
+    def __bool__(self):
+        return self.status == Status.FOUND
+
+    @property
+    def found(self):
+        return self.status == Status.FOUND
+
+    @property
+    def unavailable(self):
+        return self.status == Status.UNAVAILABLE
+
+    @property
+    def point(self):
+        """A GEOS Point in EPSG:4326, or None."""
+        if self.lon is None or self.lat is None:
+            return None
+        from django.contrib.gis.geos import Point
+
+        return Point(self.lon, self.lat, srid=4326)
+
+    def as_dict(self):
+        data = asdict(self)
+        data.pop("cached")
+        return data
+
+    @classmethod
+    def from_dict(cls, data, **changes):
+        fields = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        return replace(cls(**fields), **changes)
+
+    @classmethod
+    def not_found(cls, provider=""):
+        return cls(status=Status.NOT_FOUND, provider=provider)
+
+    @classmethod
+    def unavailable_result(cls, provider=""):
+        return cls(status=Status.UNAVAILABLE, provider=provider)

@@ -1,0 +1,136 @@
+"""The directory: organisations and the places where people can meet."""
+
+from django.contrib.gis.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .location import Located
+from .taxonomy import Category, Community, Language, MeetingPlaceType, TargetGroup
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    PENDING = "pending", _("wartet auf Prüfung")
+    PUBLISHED = "published", _("veröffentlicht")
+    ARCHIVED = "archived", _("archiviert")
+
+
+class WheelchairAccess(models.TextChoices):
+    YES = "yes", _("rollstuhlgerecht")
+    LIMITED = "limited", _("eingeschränkt")
+    NO = "no", _("nicht rollstuhlgerecht")
+    UNKNOWN = "unknown", _("unbekannt")
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+
+class DirectoryEntry(Located):
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname"), max_length=120, unique=True)
+    short_description = models.CharField(_("Kurzbeschreibung"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    website = models.URLField(_("Website"), max_length=400, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=60, blank=True)
+    # {"mo": [["09:00", "13:00"], ["14:00", "17:00"]], "tu": [], …}; a day missing means closed.
+    opening_hours = models.JSONField(_("Öffnungszeiten"), default=dict, blank=True)
+    opening_hours_note = models.CharField(_("Hinweis zu Öffnungszeiten"), max_length=300, blank=True)
+    wheelchair_access = models.CharField(
+        _("Barrierefreiheit"), max_length=10, choices=WheelchairAccess.choices, default=WheelchairAccess.UNKNOWN
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT, db_index=True
+    )
+    # Sample entries exist only for demonstrations and are marked "Beispiel/Sample" wherever shown.
+    is_sample = models.BooleanField(_("Beispieldatensatz"), default=False)
+    last_verified = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(DirectoryEntry):
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Verein")
+        INITIATIVE = "initiative", _("Initiative")
+        COMMUNITY = "community", _("Community")
+        RELIGIOUS = "religious", _("Religionsgemeinschaft")
+        INDIVIDUAL = "individual", _("Einzelperson")
+
+    kind = models.CharField(_("Art"), max_length=12, choices=Kind.choices, default=Kind.ASSOCIATION)
+    categories = models.ManyToManyField(Category, related_name="organisations", blank=True,
+                                        verbose_name=_("Tätigkeitsfelder"))
+    languages = models.ManyToManyField(Language, related_name="organisations", blank=True,
+                                       verbose_name=_("gesprochene Sprachen"))
+    target_groups = models.ManyToManyField(TargetGroup, related_name="organisations", blank=True,
+                                           verbose_name=_("Zielgruppen"))
+    communities = models.ManyToManyField(Community, related_name="organisations", blank=True,
+                                         verbose_name=_("Communities / Herkunftsregionen"))
+    legal_form = models.CharField(_("Rechtsform"), max_length=80, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("Gründungsjahr"), null=True, blank=True)
+    network_member = models.BooleanField(_("Mitglied im Netzwerk MigrAktiv"), default=False)
+    social_links = models.JSONField(_("Soziale Medien"), default=list, blank=True)
+    # GDPR: contact data and the exact address are public only with consent. An individual actor
+    # without address consent is shown at planning-area level only.
+    consent_publish_contact = models.BooleanField(_("Einwilligung: Kontaktdaten veröffentlichen"), default=False)
+    consent_publish_address = models.BooleanField(_("Einwilligung: genaue Adresse veröffentlichen"), default=False)
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+
+    def get_absolute_url(self):
+        return reverse("atlas:organisation-detail", kwargs={"slug": self.slug})
+
+    @property
+    def shows_exact_location(self):
+        return self.kind != self.Kind.INDIVIDUAL or self.consent_publish_address
+
+
+class MeetingPlace(DirectoryEntry):
+    place_type = models.ForeignKey(MeetingPlaceType, on_delete=models.PROTECT, related_name="meeting_places",
+                                   verbose_name=_("Art"))
+    operator = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="meeting_places", verbose_name=_("Betreiber (Organisation)"))
+    operator_name = models.CharField(_("Betreiber"), max_length=200, blank=True)
+    bookable = models.BooleanField(_("buchbar"), default=False)
+    cost = models.CharField(_("Kosten"), max_length=200, blank=True)
+    accessibility_note = models.CharField(_("Hinweise zur Barrierefreiheit"), max_length=300, blank=True)
+    # Seeded from the official and OpenStreetMap facility layers; null for places entered by people.
+    facility = models.OneToOneField("geodata.Facility", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="meeting_place")
+    source = models.ForeignKey("geodata.DataSource", on_delete=models.PROTECT, null=True, blank=True,
+                               verbose_name=_("Quelle"))
+
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = _("Treffpunkt")
+        verbose_name_plural = _("Treffpunkte")
+
+    def get_absolute_url(self):
+        return reverse("atlas:meeting-place-detail", kwargs={"slug": self.slug})
+
+
+class Room(models.Model):
+    meeting_place = models.ForeignKey(MeetingPlace, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("Raum"), max_length=120)
+    capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
+    note = models.CharField(_("Hinweis"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Raum")
+        verbose_name_plural = _("Räume")
+
+    def __str__(self):
+        return f"{self.meeting_place}: {self.name}"

@@ -1,0 +1,21 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from . import views
+from .docs import SwaggerDocsView
+
+app_name = "api"
+
+urlpatterns = [
+    path("ortsteile/", views.OrtsteilLayerView.as_view(), name="ortsteile"),
+    path("planning-areas/", views.PlanningAreaLayerView.as_view(), name="planning-areas"),
+    path("planning-areas/<str:key>/", views.PlanningAreaDetailView.as_view(), name="planning-area"),
+    path("facilities/", views.FacilityLayerView.as_view(), name="facilities"),
+    path("facilities/<int:pk>/", views.FacilityDetailView.as_view(), name="facility"),
+    path("facility-types/", views.FacilityTypeListView.as_view(), name="facility-types"),
+    path("housing-estates/", views.HousingEstateLayerView.as_view(), name="housing-estates"),
+    path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI without inline script or style, as the Content-Security-Policy demands.
+    path("docs/", SwaggerDocsView.as_view(url_name="geodata:api:schema"), name="docs"),
+]

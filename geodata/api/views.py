@@ -1,0 +1,141 @@
+"""Read-only API views: validate parameters, ask ``layers`` for the features, send the bytes.
+
+Views are DRF APIViews for content negotiation, error bodies and the OpenAPI schema; GeoJSON
+bodies bypass DRF's renderers because orjson has already produced them.
+"""
+
+import orjson
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from geodata.models import Facility, FacilityType, Ortsteil
+
+from . import layers, schema
+from .geojson import GeoJSONRenderer, feature_collection, geojson_response
+from .params import bbox_polygon, key_list
+
+TAG = "geodata"
+
+
+class PublicView(APIView):
+    """Open data: anyone may read, and no session is looked up."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    renderer_classes = [JSONRenderer]
+
+
+class GeoJSONView(PublicView):
+    renderer_classes = [GeoJSONRenderer, JSONRenderer]
+
+    def handle_exception(self, exc):
+        # An error body is no GeoJSON, whatever the client asked for.
+        response = super().handle_exception(exc)
+        response.content_type = JSONRenderer.media_type
+        return response
+
+
+class OrtsteilLayerView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="ortsteile_list",
+        summary="Ortsteile with residents and shares",
+        responses={200: schema.feature_collection(schema.ORTSTEIL)},
+    )
+    def get(self, request):
+        return geojson_response(request, feature_collection(layers.ortsteil_features()))
+
+
+class PlanningAreaLayerView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="planning_areas_list",
+        summary="LOR planning areas with population, social monitoring and housing figures",
+        description="Figures are null where a source has no record for the area; MSS indices are null "
+                    "where the MSS marks the area invalid (under 300 residents).",
+        responses={200: schema.feature_collection(schema.PLANNING_AREA)},
+    )
+    def get(self, request):
+        return geojson_response(request, feature_collection(layers.planning_area_features()))
+
+
+class PlanningAreaDetailView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="planning_areas_retrieve",
+        summary="One planning area with all figures and their sources",
+        responses={200: schema.feature(schema.PLANNING_AREA_DETAIL), 404: schema.ERROR},
+    )
+    def get(self, request, key):
+        found = layers.planning_area_detail(key)
+        if found is None:
+            raise NotFound(_("Unbekannter Planungsraum „%(key)s“.") % {"key": key})
+        return geojson_response(request, orjson.dumps(found))
+
+
+class FacilityLayerView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="facilities_list",
+        summary="Facilities as a slim map layer (id, name, type)",
+        parameters=[schema.TYPE_PARAMETER, schema.BBOX_PARAMETER, schema.ORTSTEIL_PARAMETER],
+        responses={200: schema.feature_collection(schema.FACILITY, schema.INTEGER), 400: schema.ERROR},
+    )
+    def get(self, request):
+        params = request.query_params
+        facilities = Facility.objects.all()
+        # Valid keys are read only when the filter is used, so the unfiltered layer stays one query.
+        if params.get("type"):
+            valid_types = set(FacilityType.objects.values_list("key", flat=True))
+            facilities = facilities.filter(facility_type__key__in=key_list(params["type"], valid_types, "type"))
+        if params.get("ortsteil"):
+            valid_ortsteile = set(Ortsteil.objects.values_list("key", flat=True))
+            facilities = facilities.filter(ortsteil__key__in=key_list(params["ortsteil"], valid_ortsteile, "ortsteil"))
+        bbox = bbox_polygon(params.get("bbox"))
+        if bbox is not None:
+            facilities = facilities.filter(geom__intersects=bbox)
+        return geojson_response(request, feature_collection(layers.facility_features(facilities)))
+
+
+class FacilityDetailView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="facilities_retrieve",
+        summary="One facility with all its fields and its source",
+        responses={200: schema.feature(schema.FACILITY_DETAIL, schema.INTEGER), 404: schema.ERROR},
+    )
+    def get(self, request, pk):
+        found = layers.facility_detail(pk)
+        if found is None:
+            raise NotFound(_("Unbekannte Einrichtung %(id)s.") % {"id": pk})
+        return geojson_response(request, orjson.dumps(found))
+
+
+class FacilityTypeListView(PublicView):
+    @extend_schema(
+        tags=[TAG], operation_id="facility_types_list",
+        summary="Facility types with their map colour and number of facilities",
+        responses={200: schema.FACILITY_TYPES},
+    )
+    def get(self, request):
+        return Response(layers.facility_type_list())
+
+
+class HousingEstateLayerView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="housing_estates_list",
+        summary="Large housing estates (Großwohnsiedlungen)",
+        responses={200: schema.feature_collection(schema.HOUSING_ESTATE, schema.INTEGER)},
+    )
+    def get(self, request):
+        return geojson_response(request, feature_collection(layers.housing_estate_features()))
+
+
+class SourceListView(PublicView):
+    @extend_schema(
+        tags=[TAG], operation_id="sources_list",
+        summary="Data sources with licence and the attribution to show",
+        responses={200: schema.SOURCES},
+    )
+    def get(self, request):
+        return Response(layers.source_list())

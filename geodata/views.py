@@ -1,0 +1,142 @@
+"""Pages of the geodata app: the map, the accessible table of planning areas, the sources."""
+
+from django.conf import settings
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from .indicators import ORIGIN_HIERARCHY, indicator_definitions, origin_labels
+from .models import DataSource, PlanningArea, Population
+
+
+def map_strings():
+    """Texts the map script shows, translated on the server (the script holds no UI language)."""
+    return {
+        "residents": _("Einwohner:innen"),
+        "migrationBackground": _("mit Migrationshintergrund"),
+        "foreigners": _("Ausländer:innen"),
+        "female": _("weiblich"),
+        "ageGroups": _("Altersgruppen"),
+        "origin": _("Herkunftsgebiete (Personen mit Migrationshintergrund)"),
+        "mssStatus": _("Sozialer Status (MSS 2021)"),
+        "mssDynamics": _("Dynamik (MSS 2021)"),
+        "unemployment": _("Arbeitslosigkeit"),
+        "transferBenefits": _("Transferbezug"),
+        "childPoverty": _("Kinderarmut"),
+        "municipalHousing": _("Anteil städtischer Wohnungsbaugesellschaften"),
+        "ortsteil": _("Ortsteil"),
+        "planningArea": _("Planungsraum"),
+        "area": _("Fläche"),
+        "sources": _("Quellen"),
+        "noData": _("keine Angabe"),
+        "noDataLegend": _("keine Daten"),
+        "loading": _("Wird geladen …"),
+        "loadError": _("Die Daten konnten nicht geladen werden."),
+        "facilities": _("Einrichtungen"),
+        "housingEstates": _("Großwohnsiedlungen (abgeleitet)"),
+        "derivedEstate": _("Abgeleitet aus Planungsräumen, kein amtlicher Umriss"),
+        "baseOffline": _("Ortsteile (offline)"),
+        "baseOsm": _("OpenStreetMap-Kacheln (online)"),
+        "planningAreas": _("Planungsräume"),
+        "showTable": _("Tabelle der Planungsräume"),
+        "legendTitle": _("Legende"),
+        "address": _("Adresse"),
+        "capacity": _("Plätze"),
+        "operator": _("Träger"),
+        "website": _("Website"),
+        "type": _("Art"),
+        "count": _("Anzahl"),
+        "ageBelow6": _("unter 6"),
+        "age6to15": _("6 bis unter 15"),
+        "age15to18": _("15 bis unter 18"),
+        "age18to27": _("18 bis unter 27"),
+        "age27to45": _("27 bis unter 45"),
+        "age45to55": _("45 bis unter 55"),
+        "age55to65": _("55 bis unter 65"),
+        "ageAbove65": _("65 und älter"),
+        "km2": _("km²"),
+        "persons": _("Personen"),
+    }
+
+
+class MapView(TemplateView):
+    template_name = "geodata/map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        indicators = indicator_definitions()
+        leaflet = settings.LEAFLET_CONFIG
+        tile_name, tile_url, tile_options = leaflet["TILES"][0]
+        context["indicators"] = indicators
+        context["map_config"] = {
+            "center": leaflet["DEFAULT_CENTER"],
+            "zoom": leaflet["DEFAULT_ZOOM"],
+            "minZoom": leaflet["MIN_ZOOM"],
+            "maxZoom": leaflet["MAX_ZOOM"],
+            "tiles": {"name": tile_name, "url": tile_url, "options": tile_options},
+            "indicators": indicators,
+            "strings": map_strings(),
+            "originLabels": origin_labels(),
+            "originHierarchy": ORIGIN_HIERARCHY,
+            "api": {
+                "ortsteile": reverse("geodata:api:ortsteile"),
+                "planningAreas": reverse("geodata:api:planning-areas"),
+                "facilities": reverse("geodata:api:facilities"),
+                "facilityTypes": reverse("geodata:api:facility-types"),
+                "housingEstates": reverse("geodata:api:housing-estates"),
+                "sources": reverse("geodata:api:sources"),
+            },
+        }
+        return context
+
+
+class PlanningAreaTableView(TemplateView):
+    """The map's figures as a table, for keyboard and screen-reader users and for copying."""
+
+    template_name = "geodata/planning_area_table.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        areas = (
+            PlanningArea.objects.select_related(
+                "ortsteil", "bezirksregion", "population", "social_monitoring", "housing_ownership"
+            )
+            .order_by("ortsteil__name", "key")
+        )
+        rows, source_ids = [], set()
+        for area in areas:
+            population = getattr(area, "population", None)
+            monitoring = getattr(area, "social_monitoring", None)
+            ownership = getattr(area, "housing_ownership", None)
+            source_ids.update(item.source_id for item in (area, population, monitoring, ownership) if item)
+            rows.append({
+                "area": area,
+                "population": population,
+                "monitoring": monitoring,
+                "municipal_share": ownership.municipal_share if ownership else None,
+            })
+        totals = Population.objects.aggregate(
+            residents=Sum("residents"),
+            with_migration_background=Sum("with_migration_background"),
+            foreigners=Sum("foreigners"),
+        )
+        residents = totals["residents"] or 0
+        context["rows"] = rows
+        context["totals"] = totals
+        context["totals_shares"] = {
+            "migration_background": round(100 * (totals["with_migration_background"] or 0) / residents, 1)
+            if residents else None,
+            "foreigners": round(100 * (totals["foreigners"] or 0) / residents, 1) if residents else None,
+        }
+        context["sources"] = DataSource.objects.filter(pk__in=source_ids)
+        return context
+
+
+class SourcesView(TemplateView):
+    template_name = "geodata/sources.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sources"] = DataSource.objects.all()
+        return context

@@ -1,0 +1,37 @@
+// Builds DOM nodes from text only: user and source strings never pass through innerHTML.
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "className") node.className = value;
+    else if (name === "dataset") Object.assign(node.dataset, value);
+    else if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+const locale = document.documentElement.lang || "de";
+const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function formatInteger(value) {
+  return value === null || value === undefined ? null : integer.format(value);
+}
+
+export function formatPercent(value) {
+  return value === null || value === undefined ? null : `${decimal.format(value)} %`;
+}
+
+export function formatDecimal(value) {
+  return value === null || value === undefined ? null : decimal.format(value);
+}

@@ -1,0 +1,104 @@
+"""The map page as a person uses it, in a real browser against a live server with the real data."""
+
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from geodata.models import Ortsteil, PlanningArea
+
+from .conftest import SCREENSHOT_DIR
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+OSM_TILE_HOST = "tile.openstreetmap.org"
+
+
+def open_map(page, live_server):
+    page.goto(live_server.url + "/")
+    expect(page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
+
+
+def fills(page):
+    return page.eval_on_selector_all("path[data-planning-area]", "els => els.map(e => e.getAttribute('fill'))")
+
+
+def test_map_shows_ortsteile_and_planning_areas_without_errors(atlas_page, live_server):
+    open_map(atlas_page, live_server)
+    labels = atlas_page.locator(".ortsteil-label")
+    expect(labels).to_have_count(9)
+    names = sorted(labels.all_inner_texts())
+    assert names == sorted(Ortsteil.objects.values_list("name", flat=True))
+    assert "Falkenhagener Feld" in names
+    expect(atlas_page.locator("path[data-planning-area]")).to_have_count(45)
+    # Facility clusters or markers are drawn, and every source's attribution is visible.
+    attribution = atlas_page.locator(".leaflet-control-attribution")
+    expect(attribution).to_contain_text("Amt für Statistik Berlin-Brandenburg")
+    expect(attribution).to_contain_text("Geoportal Berlin")
+    os.makedirs(SCREENSHOT_DIR, exist_ok=True)
+    atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/map.png")
+    assert atlas_page.console_errors == []
+    assert atlas_page.outside_requests == []
+
+
+def test_switching_indicator_changes_fill_colours_and_legend(atlas_page, live_server):
+    open_map(atlas_page, live_server)
+    legend = atlas_page.locator("#legend")
+    expect(legend.locator(".legend-title")).to_have_text("Einwohner:innen")
+    before = fills(atlas_page)
+    atlas_page.select_option("#indicator-select", "mss_status_index")
+    expect(legend.locator(".legend-title")).to_have_text("Sozialer Status (MSS 2021)")
+    expect(legend).to_contain_text("sehr niedrig")
+    after = fills(atlas_page)
+    assert len(after) == 45
+    assert before != after
+    # Maulbeerallee has MSS status 4 (sehr niedrig): its fill is the class colour of 4.
+    colour = atlas_page.get_attribute("path[data-planning-area='05200527']", "fill")
+    assert colour.lower() == "#d73027"
+    atlas_page.select_option("#indicator-select", "migration_background_share")
+    expect(legend.locator(".legend-title")).to_have_text("Anteil mit Migrationshintergrund")
+    assert fills(atlas_page) != after
+    assert atlas_page.console_errors == []
+
+
+def test_clicking_a_planning_area_shows_its_residents(atlas_page, live_server):
+    area = PlanningArea.objects.select_related("population").get(key="05200527")
+    open_map(atlas_page, live_server)
+    # Facility clusters lie on top of the polygons; a planner hides them to click an area.
+    atlas_page.locator(".leaflet-control-layers-overlays label", has_text="Einrichtungen").locator("input").uncheck()
+    atlas_page.locator("path[data-planning-area='05200527']").click()
+    panel = atlas_page.locator("#detail-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("h2")).to_have_text(area.name)
+    residents = f"{area.population.residents:,}".replace(",", ".")
+    expect(panel.locator(".figures")).to_contain_text(residents)
+    expect(panel.locator(".panel-sources")).to_contain_text("Amt für Statistik Berlin-Brandenburg")
+    atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/map-planning-area.png")
+    # Keyboard: Escape closes the panel, Enter on a focused planning area opens it again.
+    atlas_page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    atlas_page.locator("path[data-planning-area='05100101']").focus()
+    atlas_page.keyboard.press("Enter")
+    expect(panel.locator("h2")).to_have_text("Hakenfelde Nord")
+    assert atlas_page.console_errors == []
+
+
+def test_planning_area_table_is_reachable_from_the_map(atlas_page, live_server):
+    open_map(atlas_page, live_server)
+    atlas_page.get_by_role("link", name="Alle Planungsräume als Tabelle").click()
+    expect(atlas_page).to_have_url(re.compile(r"/planungsraeume/$"))
+    rows = atlas_page.locator("table.data-table tbody tr")
+    expect(rows).to_have_count(45)
+    expect(atlas_page.locator("tfoot")).to_contain_text("259.277")
+    assert atlas_page.outside_requests == []
+
+
+def test_optional_osm_tiles_are_the_only_outside_requests(atlas_page, live_server):
+    # Tiles cannot load here (no network): the requests are what counts, not the images.
+    atlas_page.route(re.compile(rf"https://{re.escape(OSM_TILE_HOST)}/.*"), lambda route: route.abort())
+    open_map(atlas_page, live_server)
+    atlas_page.get_by_label("OpenStreetMap-Kacheln (online)").check()
+    atlas_page.wait_for_timeout(500)
+    assert atlas_page.outside_requests, "switching on the OSM base layer should request tiles"
+    assert all(OSM_TILE_HOST in url for url in atlas_page.outside_requests)
