@@ -54,6 +54,7 @@ migrate: venv
 import: venv
 	$(BIN)/python manage.py import_geodata
 	$(BIN)/python manage.py import_gazetteer
+	$(BIN)/python manage.py seed_meeting_places
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var

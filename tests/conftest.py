@@ -26,8 +26,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def import_real_data():
+    from atlas.vocabularies import ensure_vocabularies
+
     call_command("import_geodata", verbosity=0)
     call_command("import_gazetteer", verbosity=0)
+    # A transactional test's flush also removes what data migrations created.
+    ensure_vocabularies()
+    call_command("seed_meeting_places", verbosity=0)
 
 
 @pytest.fixture(scope="session")
