@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AtlasConfig(AppConfig):
     name = "atlas"
     verbose_name = _("Verzeichnis")
+
+    def ready(self):
+        from . import signals  # noqa: F401

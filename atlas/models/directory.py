@@ -47,6 +47,8 @@ class DirectoryEntry(Located):
     # Sample entries exist only for demonstrations and are marked "Beispiel/Sample" wherever shown.
     is_sample = models.BooleanField(_("Beispieldatensatz"), default=False)
     last_verified = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
+    # Folded words for umlaut-tolerant search (atlas/search.py), refreshed on save and M2M changes.
+    search_text = models.TextField(blank=True, editable=False)
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)
 
@@ -58,6 +60,12 @@ class DirectoryEntry(Located):
 
     def __str__(self):
         return self.name
+
+    def refresh_search_text(self):
+        from atlas.search import build_search_text
+
+        self.search_text = build_search_text(self)
+        type(self).objects.filter(pk=self.pk).update(search_text=self.search_text)
 
 
 class Organisation(DirectoryEntry):
