@@ -36,7 +36,8 @@ system-test:
 venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+	@# This machine's pip configuration names local indexes that may be absent: hide that noise only.
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]' 2> >(grep -v '^WARNING: Location' >&2)
 	touch $@
 
 vendor: static/vendor/.installed
