@@ -56,6 +56,9 @@ import: venv
 	$(BIN)/python manage.py import_geodata
 	$(BIN)/python manage.py import_gazetteer
 	$(BIN)/python manage.py seed_meeting_places
+	$(BIN)/python manage.py compute_coverage
+	@# Invented sample organisations (marked "Beispiel/Sample") only on request: SAMPLE_DATA=1 make run
+	if [ "$(SAMPLE_DATA)" = "1" ]; then $(BIN)/python manage.py load_sample_organisations; fi
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var

@@ -1,9 +1,17 @@
-"""Coordinators' admin for the directory, with the Leaflet map widget for locations."""
+"""Coordinators' admin for the directory, with the Leaflet map widget for locations, the import of
+CSV/Excel files (atlas/importing/), exports and a warning about possible duplicates."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
+from .duplicates import DUPLICATE_RADIUS_M, nearby_namesakes
+from .exporting import admin_rows, to_csv, to_xlsx
+from .exporting.views import FILE_STEMS, SHEET_TITLES, file_response
+from .importing.admin_views import ImportAdminMixin
 from .models import (
     Category,
     Community,
@@ -19,12 +27,16 @@ from .models import (
 )
 
 
-class LocatedAdmin(LeafletGeoAdmin):
+class LocatedAdmin(ImportAdminMixin, LeafletGeoAdmin):
     list_filter = ["status", "needs_location", "is_sample", "ortsteil"]
     search_fields = ["name", "short_description", "street"]
     readonly_fields = ["planning_area", "ortsteil", "needs_location", "created", "updated"]
     list_select_related = ["ortsteil"]
     prepopulated_fields = {"slug": ["name"]}
+    change_list_template = "admin/atlas/change_list_import.html"
+    # Websites typed without a scheme get https:// (Django 6's default; silences the deprecation).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["export_selection_xlsx", "export_selection_csv"]
 
     def save_model(self, request, obj, form, change):
         # A point a coordinator placed on the map is final: geocoding never overwrites it.
@@ -32,10 +44,49 @@ class LocatedAdmin(LeafletGeoAdmin):
             obj.location_set_manually = True
             obj.location_precision = LocationPrecision.MANUAL
         super().save_model(request, obj, form, change)
+        self.warn_about_duplicates(request, obj)
+
+    def warn_about_duplicates(self, request, obj):
+        """A hint, never a block: the same name less than 200 m away is probably the same entry."""
+        for other, distance in nearby_namesakes(type(obj), obj.name, obj.location, exclude_pk=obj.pk):
+            messages.warning(request, gettext(
+                "Möglicherweise doppelt: „%(name)s“ (Kurzname %(slug)s) hat denselben Namen und liegt %(distance)d m "
+                "entfernt (weniger als %(radius)d m). Bitte prüfen und gegebenenfalls einen der Einträge archivieren."
+            ) % {"name": other.name, "slug": other.slug, "distance": round(distance), "radius": DUPLICATE_RADIUS_M})
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "public_exports": self._public_export_links()}
+        if self.has_add_permission(request):
+            extra_context["import_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def _public_export_links(self):
+        links = []
+        for file_format, label in (("csv", "CSV"), ("xlsx", "Excel"), ("geojson", "GeoJSON")):
+            try:
+                links.append((label, reverse(f"export-{self.import_kind}-{file_format}")))
+            except NoReverseMatch:  # atlas/urls_export.py not included
+                return []
+        return links
+
+    def _export_selection(self, queryset, file_format):
+        stem = f"{FILE_STEMS[self.import_kind]}-auswahl"
+        records = admin_rows(queryset)
+        content = to_csv(records) if file_format == "csv" else to_xlsx(records, title=SHEET_TITLES[self.import_kind])
+        return file_response(content, file_format, stem)
+
+    @admin.action(description=_("Auswahl exportieren (Excel)"), permissions=["change"])
+    def export_selection_xlsx(self, request, queryset):
+        return self._export_selection(queryset, "xlsx")
+
+    @admin.action(description=_("Auswahl exportieren (CSV)"), permissions=["change"])
+    def export_selection_csv(self, request, queryset):
+        return self._export_selection(queryset, "csv")
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(LocatedAdmin):
+    import_kind = "organisations"
     list_display = ["name", "kind", "status", "ortsteil", "network_member", "is_sample", "needs_location"]
     list_filter = ["status", "kind", "network_member", "categories", "languages", "needs_location", "is_sample",
                    "ortsteil"]
@@ -49,6 +100,7 @@ class RoomInline(admin.TabularInline):
 
 @admin.register(MeetingPlace)
 class MeetingPlaceAdmin(LocatedAdmin):
+    import_kind = "meeting-places"
     list_display = ["name", "place_type", "status", "ortsteil", "bookable", "source"]
     list_filter = ["status", "place_type", "bookable", "needs_location", "ortsteil"]
     list_select_related = ["ortsteil", "place_type", "source"]

@@ -8,3 +8,7 @@ class AtlasConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .history import register_history
+
+        # Change history of entries and events (django-simple-history).
+        register_history()

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "simple_history",
+    "axes",
     "geodata",
     "atlas",
 ]
@@ -80,6 +82,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns locked-out logins into a clear response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "atlas.urls"
@@ -123,6 +128,34 @@ if os.environ.get("REDIS_URL"):
                           "LOCATION": os.environ["REDIS_URL"]}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses logins from a locked-out user or address before checking passwords.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Mail: written to files under var/mail by default (password resets, moderation answers, digests);
+# SMTP when EMAIL_HOST is set.
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MigrAktiv Atlas <atlas@localhost>")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -249,3 +282,10 @@ GEOCODER_CACHE_DAYS = 90  # found online answers
 GEOCODER_NEGATIVE_CACHE_HOURS = 24  # "not found" online answers; outages are never cached
 GEOCODER_API_THROTTLE = os.environ.get("GEOCODER_API_THROTTLE", "30/min")  # GET /api/geocode/ per client
 # --- end geocoding ----------------------------------------------------------------------------------
+
+# --- Media: uploads of the resources library (atlas/resources) -----------------------------------
+# Public downloads go through the resource download view (attachment, nosniff); the media URL is
+# served by Django only when DEBUG is on (atlas/urls_network.py), and by nobody in production.
+MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_URL = "/media/"
+# --- end media ------------------------------------------------------------------------------------

@@ -5,5 +5,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("atlas.api.urls")),
+    path("", include("atlas.urls_public")),
+    path("", include("atlas.urls_export")),
     path("", include("geodata.urls")),
+    path("", include("atlas.urls_network")),
 ]

@@ -100,6 +100,24 @@ MEETING_PLACE_TYPES = [
 ]
 
 
+SUPPORT_TOPICS = [
+    # What organisations need and what they can offer (questionnaire of the needs analysis).
+    ("rooms", "Räume"),
+    ("funding", "Finanzierung und Fördermittel"),
+    ("training-project-management", "Schulung Projektmanagement"),
+    ("training-fundraising", "Schulung Fundraising"),
+    ("training-advocacy", "Schulung Interessenvertretung"),
+    ("training-digital", "Schulung Digitales"),
+    ("volunteers", "Ehrenamtliche"),
+    ("partners", "Kooperationspartner"),
+    ("translation", "Sprachmittlung und Übersetzung"),
+    ("legal-advice", "Rechtsberatung"),
+    ("visibility", "Öffentlichkeitsarbeit und Sichtbarkeit"),
+    ("expertise", "Fachwissen"),
+    ("equipment", "Ausstattung und Technik"),
+]
+
+
 def ensure_vocabularies(apps=None):
     """Creates or refreshes the vocabularies; `apps` is the migration state or the live registry."""
     if apps is None:
@@ -107,8 +125,11 @@ def ensure_vocabularies(apps=None):
     Category = apps.get_model("atlas", "Category")
     for position, (key, name, colour) in enumerate(CATEGORIES):
         Category.objects.update_or_create(key=key, defaults={"name": name, "colour": colour, "position": position})
-    for model_name, rows in (("TargetGroup", TARGET_GROUPS), ("Community", COMMUNITIES),
-                             ("MeetingPlaceType", MEETING_PLACE_TYPES)):
+    rows_by_model = [("TargetGroup", TARGET_GROUPS), ("Community", COMMUNITIES),
+                     ("MeetingPlaceType", MEETING_PLACE_TYPES)]
+    if _has_model(apps, "SupportTopic"):
+        rows_by_model.append(("SupportTopic", SUPPORT_TOPICS))
+    for model_name, rows in rows_by_model:
         model = apps.get_model("atlas", model_name)
         for position, (key, name) in enumerate(rows):
             model.objects.update_or_create(key=key, defaults={"name": name, "position": position})
@@ -117,3 +138,11 @@ def ensure_vocabularies(apps=None):
         Language.objects.update_or_create(
             code=code, defaults={"native_name": native, "german_name": german, "rtl": rtl}
         )
+
+
+def _has_model(apps, name):
+    try:
+        apps.get_model("atlas", name)
+    except LookupError:
+        return False
+    return True

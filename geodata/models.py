@@ -258,3 +258,6 @@ class HousingEstate(models.Model):
 
     def __str__(self):
         return self.name
+
+
+from geodata.models_coverage import CoverageResult, CoverageRun  # noqa: E402, F401

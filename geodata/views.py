@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from atlas.directory_config import directory_config
+
 from .indicators import ORIGIN_HIERARCHY, indicator_definitions, origin_labels
 from .models import DataSource, PlanningArea, Population
 
@@ -87,6 +89,8 @@ class MapView(TemplateView):
                 "housingEstates": reverse("geodata:api:housing-estates"),
                 "sources": reverse("geodata:api:sources"),
             },
+            # The directory panel (organisations and meeting places): its API, vocabularies and texts.
+            "directory": directory_config(),
         }
         return context
 

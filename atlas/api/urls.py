@@ -2,8 +2,19 @@
 
 from django.urls import path
 
+from atlas.api import directory
+from atlas.api.events import EventLayerView
 from atlas.api.geocode import GeocodeView
 
 urlpatterns = [
     path("geocode/", GeocodeView.as_view(), name="api-geocode"),
+    path("organisations/", directory.OrganisationListView.as_view(), name="api-organisations"),
+    path("organisations/<slug:slug>/", directory.OrganisationDetailView.as_view(), name="api-organisation"),
+    path("meeting-places/", directory.MeetingPlaceListView.as_view(), name="api-meeting-places"),
+    path("meeting-places/<slug:slug>/", directory.MeetingPlaceDetailView.as_view(), name="api-meeting-place"),
+    path("categories/", directory.CategoryListView.as_view(), name="api-categories"),
+    path("languages/", directory.LanguageListView.as_view(), name="api-languages"),
+    path("target-groups/", directory.TargetGroupListView.as_view(), name="api-target-groups"),
+    path("meeting-place-types/", directory.MeetingPlaceTypeListView.as_view(), name="api-meeting-place-types"),
+    path("events/", EventLayerView.as_view(), name="api-events"),
 ]

@@ -1,5 +1,6 @@
 """The directory: organisations and the places where people can meet."""
 
+from django.conf import settings
 from django.contrib.gis.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,9 @@ class DirectoryEntry(Located):
     # Sample entries exist only for demonstrations and are marked "Beispiel/Sample" wherever shown.
     is_sample = models.BooleanField(_("Beispieldatensatz"), default=False)
     last_verified = models.DateField(_("zuletzt geprüft"), null=True, blank=True)
+    # Descriptions in other languages: {"en": {"short_description": "…", "description": "…"}, …};
+    # a missing language or field falls back to the German text.
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
     # Folded words for umlaut-tolerant search (atlas/search.py), refreshed on save and M2M changes.
     search_text = models.TextField(blank=True, editable=False)
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
@@ -60,6 +64,11 @@ class DirectoryEntry(Located):
 
     def __str__(self):
         return self.name
+
+    def translated(self, field, language_code):
+        """The field's text in the language, falling back to German (the stored field)."""
+        text = (self.translations or {}).get((language_code or "")[:2], {}).get(field)
+        return text or getattr(self, field)
 
     def refresh_search_text(self):
         from atlas.search import build_search_text
@@ -93,6 +102,9 @@ class Organisation(DirectoryEntry):
     # without address consent is shown at planning-area level only.
     consent_publish_contact = models.BooleanField(_("Einwilligung: Kontaktdaten veröffentlichen"), default=False)
     consent_publish_address = models.BooleanField(_("Einwilligung: genaue Adresse veröffentlichen"), default=False)
+    editors = models.ManyToManyField(settings.AUTH_USER_MODEL, through="OrganisationEditor",
+                                     related_name="edited_organisations", blank=True,
+                                     verbose_name=_("Redakteur:innen"))
 
     class Meta(DirectoryEntry.Meta):
         verbose_name = _("Organisation")

@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import coverage, views
 from .docs import SwaggerDocsView
 
 app_name = "api"
@@ -15,6 +15,9 @@ urlpatterns = [
     path("facility-types/", views.FacilityTypeListView.as_view(), name="facility-types"),
     path("housing-estates/", views.HousingEstateLayerView.as_view(), name="housing-estates"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("coverage/", coverage.CoverageView.as_view(), name="coverage"),
+    path("coverage.csv", coverage.CoverageCSVView.as_view(), {"format": "csv"}, name="coverage-csv"),
+    path("coverage/what-if/", coverage.WhatIfView.as_view(), name="coverage-what-if"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI without inline script or style, as the Content-Security-Policy demands.
     path("docs/", SwaggerDocsView.as_view(url_name="geodata:api:schema"), name="docs"),

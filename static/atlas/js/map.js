@@ -1,10 +1,12 @@
 import { fetchJson } from "./api.js";
 import { colourFor, classify } from "./classes.js";
+import { Directory } from "./directory.js";
 import { el } from "./dom.js";
 import { loadHousingEstates } from "./estates.js";
 import { addFacilityLayer } from "./facilities.js";
 import { renderLegend } from "./legend.js";
 import { DetailPanel } from "./panel.js";
+import { initTabs } from "./tabs.js";
 
 /* global L */
 // Entry point of the map page. Works without internet: the Ortsteile from our own database are the
@@ -33,6 +35,12 @@ const layerControl = L.control.layers(
   {},
   { collapsed: false, position: "topright" },
 ).addTo(map);
+
+// The directory (organisations, meeting places) in its sidebar tab, loaded beside the base layers.
+const directory = new Directory(map, config.directory);
+const tabs = initTabs(document.querySelector(".map-controls .tabs"), (name) => directory.setTab(name, "ebenen"));
+if (directory.state.tab) tabs.show(directory.state.tab);
+directory.load();
 
 let planningAreaLayer = null;
 let activeIndicator = null;
@@ -158,6 +166,7 @@ async function start() {
   }
   const ortsteile = await loadOrtsteile(sources);
   map.fitBounds(ortsteile.fill.getBounds(), { padding: [10, 10] });
+  directory.restoreView();
   await loadPlanningAreas(sources);
   ortsteile.outlines.bringToFront();
 

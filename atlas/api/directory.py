@@ -1,0 +1,158 @@
+"""The public directory API: published organisations and meeting places as GeoJSON, and the
+vocabularies to filter them by. Read-only, open to anyone.
+
+Views validate the parameters and select the entries (atlas.directory_queries), the features are
+assembled by atlas.api.directory_geojson; error bodies are ``{"detail": …}`` (400/404).
+"""
+
+import orjson
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from atlas.directory_queries import filter_entries
+from atlas.models import (
+    Category,
+    Language,
+    MeetingPlace,
+    MeetingPlaceType,
+    Organisation,
+    PublicationStatus,
+    TargetGroup,
+)
+from geodata.api.geojson import geojson_response
+from geodata.api.schema import ERROR
+from geodata.api.views import GeoJSONView, PublicView
+
+from . import directory_schema as schema
+from .directory_geojson import feature_collection_page, list_features, meeting_place_detail, organisation_detail
+
+TAG = "directory"
+# Entries change when coordinators publish; a short cache keeps the map fresh.
+DIRECTORY_CACHE_CONTROL = "public, max-age=60"
+
+
+def _cached(response):
+    response["Cache-Control"] = DIRECTORY_CACHE_CONTROL
+    return response
+
+
+class DirectoryListView(GeoJSONView):
+    model = None
+
+    def get(self, request):
+        selection = filter_entries(self.model.objects.all(), request.query_params)
+        filters = selection.filters
+        offset, limit = selection.offset, filters.page_size
+        features = list_features(selection, offset, limit)
+        # A first page that is not full holds everything: no COUNT query needed.
+        count = len(features) if offset == 0 and len(features) < limit else selection.count()
+        url = request.build_absolute_uri()
+        next_url = replace_query_param(url, "page", filters.page + 1) if offset + limit < count else None
+        previous_url = None
+        if filters.page > 1:
+            previous_url = (remove_query_param(url, "page") if filters.page == 2
+                            else replace_query_param(url, "page", filters.page - 1))
+        body = feature_collection_page(features, count, next_url, previous_url)
+        return _cached(geojson_response(request, body, cache=False))
+
+
+class OrganisationListView(DirectoryListView):
+    model = Organisation
+
+    @extend_schema(
+        tags=[TAG], operation_id="organisations_list",
+        summary="Published organisations as GeoJSON, filtered, paginated, optionally nearest first",
+        description="Individual actors without consent to publish their address are placed at the "
+                    "representative point of their planning area (location_precision `planning_area`); "
+                    "distances, bbox and radius use that point.",
+        parameters=schema.ORGANISATION_PARAMETERS,
+        responses={200: schema.page(schema.ORGANISATION), 400: ERROR},
+    )
+    def get(self, request):
+        return super().get(request)
+
+
+class MeetingPlaceListView(DirectoryListView):
+    model = MeetingPlace
+
+    @extend_schema(
+        tags=[TAG], operation_id="meeting_places_list",
+        summary="Published meeting places as GeoJSON, filtered, paginated, optionally nearest first",
+        parameters=schema.MEETING_PLACE_PARAMETERS,
+        responses={200: schema.page(schema.MEETING_PLACE), 400: ERROR},
+    )
+    def get(self, request):
+        return super().get(request)
+
+
+class OrganisationDetailView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="organisations_retrieve",
+        summary="One published organisation with all public fields",
+        description="Contact data only with consent to publish it; street, postcode and the exact point "
+                    "only when the exact location is public.",
+        responses={200: schema.detail(schema.ORGANISATION_DETAIL), 404: ERROR},
+    )
+    def get(self, request, slug):
+        found = organisation_detail(slug)
+        if found is None:
+            raise NotFound(_("Keine veröffentlichte Organisation „%(slug)s“.") % {"slug": slug})
+        return _cached(geojson_response(request, orjson.dumps(found), cache=False))
+
+
+class MeetingPlaceDetailView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="meeting_places_retrieve",
+        summary="One published meeting place with rooms, operator and source",
+        responses={200: schema.detail(schema.MEETING_PLACE_DETAIL), 404: ERROR},
+    )
+    def get(self, request, slug):
+        found = meeting_place_detail(slug)
+        if found is None:
+            raise NotFound(_("Kein veröffentlichter Treffpunkt „%(slug)s“.") % {"slug": slug})
+        return _cached(geojson_response(request, orjson.dumps(found), cache=False))
+
+
+def _published(relation):
+    return Count(relation, filter=Q(**{f"{relation}__status": PublicationStatus.PUBLISHED}))
+
+
+class CategoryListView(PublicView):
+    @extend_schema(tags=[TAG], operation_id="categories_list",
+                   summary="Fields of activity with map colour and number of published organisations",
+                   responses={200: schema.CATEGORIES})
+    def get(self, request):
+        rows = Category.objects.annotate(count=_published("organisations")).values("key", "name", "colour", "count")
+        return Response(list(rows))
+
+
+class LanguageListView(PublicView):
+    @extend_schema(tags=[TAG], operation_id="languages_list",
+                   summary="Languages with native name, writing direction and number of published organisations",
+                   responses={200: schema.LANGUAGES})
+    def get(self, request):
+        rows = Language.objects.annotate(count=_published("organisations")).values(
+            "code", "native_name", "german_name", "rtl", "count")
+        return Response(list(rows))
+
+
+class TargetGroupListView(PublicView):
+    @extend_schema(tags=[TAG], operation_id="target_groups_list",
+                   summary="Target groups with number of published organisations",
+                   responses={200: schema.TARGET_GROUPS})
+    def get(self, request):
+        rows = TargetGroup.objects.annotate(count=_published("organisations")).values("key", "name", "count")
+        return Response(list(rows))
+
+
+class MeetingPlaceTypeListView(PublicView):
+    @extend_schema(tags=[TAG], operation_id="meeting_place_types_list",
+                   summary="Kinds of meeting place with number of published meeting places",
+                   responses={200: schema.MEETING_PLACE_TYPES})
+    def get(self, request):
+        rows = MeetingPlaceType.objects.annotate(count=_published("meeting_places")).values("key", "name", "count")
+        return Response(list(rows))

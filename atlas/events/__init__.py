@@ -1,0 +1,1 @@
+"""Events of the network (workshops, trainings, network meetings): queries, calendar feed, pages."""

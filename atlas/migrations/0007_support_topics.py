@@ -1,0 +1,12 @@
+from django.db import migrations
+
+from atlas.vocabularies import ensure_vocabularies
+
+
+def create(apps, schema_editor):
+    ensure_vocabularies(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("atlas", "0006_network_moderation_history")]
+    operations = [migrations.RunPython(create, migrations.RunPython.noop)]

@@ -1,0 +1,1 @@
+"""The resources library: guides, templates, funding programmes, contacts, links and files."""

@@ -1,0 +1,80 @@
+import { el } from "./dom.js";
+
+// One directory entry (organisation or meeting place) as the list and the popups show it.
+// Every text goes through el(), never through innerHTML.
+export function toEntry(feature, kind) {
+  const p = feature.properties || {};
+  const coordinates = feature.geometry?.coordinates;
+  return {
+    key: `${kind}:${p.slug}`,
+    kind,
+    slug: p.slug,
+    name: p.name || "",
+    props: p,
+    latlng: coordinates ? [coordinates[1], coordinates[0]] : null,
+    distance: typeof p.distance_m === "number" ? p.distance_m : null,
+  };
+}
+
+export function detailUrl(entry, config) {
+  const pattern = entry.kind === "organisation" ? config.detailUrls.organisation : config.detailUrls.meetingPlace;
+  return pattern.replace("__slug__", encodeURIComponent(entry.slug));
+}
+
+export function categoryColour(entry, config) {
+  if (entry.kind !== "organisation") return "#37474f";
+  return config.categories[entry.props.primary_category]?.colour || "#00587a";
+}
+
+export function kindLabel(entry, config) {
+  const s = config.strings;
+  if (entry.kind === "organisation") {
+    const names = (entry.props.categories || []).map((key) => config.categories[key]?.name).filter(Boolean);
+    return names.length ? names.join(", ") : s.organisation;
+  }
+  return config.placeTypes[entry.props.place_type] || s.meetingPlace;
+}
+
+export function sampleBadge(entry, config) {
+  return entry.props.is_sample ? el("span", { className: "badge badge-sample" }, config.strings.sample) : null;
+}
+
+const metres = new Intl.NumberFormat(document.documentElement.lang || "de", { maximumFractionDigits: 0 });
+
+export function distanceText(entry, config) {
+  if (entry.distance === null) return null;
+  const s = config.strings;
+  const minutes = entry.props.walking_minutes ?? Math.max(1, Math.ceil(entry.distance / 80));
+  return `${s.metres.replace("{m}", metres.format(Math.round(entry.distance)))} · ${s.walking.replace("{min}", minutes)}`;
+}
+
+export function languageList(entry, config) {
+  const codes = entry.props.languages || [];
+  if (!codes.length) return null;
+  const items = codes.map((code) => {
+    const language = config.languages[code];
+    return el("li", { lang: code, dir: language?.rtl ? "rtl" : "ltr" }, language ? language.name : code);
+  });
+  return el("ul", { className: "item-languages", "aria-label": config.strings.languages }, items);
+}
+
+// The popup of a marker: name, sample badge, kind, short description, distance, link to the page.
+export function popupContent(entry, config) {
+  const s = config.strings;
+  const link = el("a", { href: detailUrl(entry, config), className: "popup-link" }, s.details);
+  if (config.embed) {
+    link.target = "_blank";
+    link.rel = "noopener";
+  }
+  return el(
+    "div",
+    { className: "popup entry-popup", dataset: { key: entry.key } },
+    el("strong", { className: "popup-name" }, entry.name),
+    sampleBadge(entry, config),
+    el("div", { className: "popup-kind" }, kindLabel(entry, config)),
+    entry.props.short_description ? el("p", { className: "popup-description" }, entry.props.short_description) : null,
+    distanceText(entry, config) ? el("div", { className: "popup-distance" }, distanceText(entry, config)) : null,
+    entry.props.location_precision === "planning_area" ? el("div", { className: "hint" }, s.locationArea) : null,
+    el("div", {}, link),
+  );
+}

@@ -1,0 +1,51 @@
+import { FILTER_KEYS } from "./urlstate.js";
+
+// The directory's filter form: selects apply at once, the search box after a short pause or Enter.
+// Locked filters (embed) are hidden inputs and never change.
+export class FilterForm {
+  constructor(form, onChange) {
+    this.form = form;
+    this.onChange = onChange;
+    this.timer = null;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.changed();
+    });
+    for (const key of FILTER_KEYS) {
+      const field = this.field(key);
+      if (!field || field.type === "hidden") continue;
+      if (field.tagName === "SELECT") field.addEventListener("change", () => this.changed());
+      else {
+        field.addEventListener("input", () => {
+          clearTimeout(this.timer);
+          this.timer = setTimeout(() => this.changed(), 350);
+        });
+      }
+    }
+  }
+
+  field(key) {
+    const field = this.form.elements.namedItem(key);
+    return field instanceof RadioNodeList ? field[0] : field;
+  }
+
+  changed() {
+    clearTimeout(this.timer);
+    this.onChange(this.values());
+  }
+
+  values() {
+    const values = {};
+    for (const key of FILTER_KEYS) values[key] = (this.field(key)?.value || "").trim();
+    return values;
+  }
+
+  setValues(values) {
+    for (const key of FILTER_KEYS) {
+      const field = this.field(key);
+      if (!field || field.type === "hidden" || values[key] === undefined) continue;
+      if (field.tagName === "SELECT" && values[key] && ![...field.options].some((o) => o.value === values[key])) continue;
+      field.value = values[key];
+    }
+  }
+}

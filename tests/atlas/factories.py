@@ -1,0 +1,105 @@
+"""Shared test factories for the directory: plain functions, no factory_boy.
+
+    make_organisation(name="Türkischer Elternverein", categories=["counselling"], languages=["tr", "de"])
+    make_meeting_place(place_type="cafe", rooms=[("Saal", 40)], bookable=True)
+
+Every keyword of the model may be given; defaults make a *published* entry with a point in
+Spandau-Altstadt, so it is visible in the public API and pages. Points are WGS84 (lon, lat) tuples or
+GEOS Points; ``location=None`` makes an entry without location. Vocabulary relations take keys
+(Category/TargetGroup/Community/MeetingPlaceType) or language codes; they must exist (the session
+fixture's ``ensure_vocabularies`` creates them). Slugs are unique per call unless given.
+"""
+
+import itertools
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+
+from atlas.models import (
+    Category,
+    Community,
+    Language,
+    MeetingPlace,
+    MeetingPlaceType,
+    Organisation,
+    PublicationStatus,
+    Room,
+    TargetGroup,
+)
+
+# Rathaus Spandau (Carl-Schurz-Straße 2–6), in the Ortsteil Spandau (0501).
+RATHAUS_SPANDAU = (13.2005, 52.5357)
+
+_counter = itertools.count(1)
+
+_M2M = {
+    "categories": (Category, "key"),
+    "languages": (Language, "code"),
+    "target_groups": (TargetGroup, "key"),
+    "communities": (Community, "key"),
+}
+
+
+def point(lon, lat):
+    """A WGS84 point with the storage SRID."""
+    return Point(lon, lat, srid=settings.STORAGE_SRID)
+
+
+def _location(value):
+    if value is None or isinstance(value, Point):
+        return value
+    return point(*value)
+
+
+def _vocabulary(model, field, values):
+    objects = []
+    for value in values:
+        if isinstance(value, model):
+            objects.append(value)
+        else:
+            objects.append(model.objects.get(**{field: value}))
+    return objects
+
+
+def _related(kw):
+    """Pops the many-to-many keywords out of ``kw`` → {relation: [objects]}."""
+    related = {}
+    for relation, (model, field) in _M2M.items():
+        if relation in kw:
+            related[relation] = _vocabulary(model, field, kw.pop(relation) or [])
+    return related
+
+
+def make_organisation(**kw):
+    """A saved, published Organisation. Extra keywords: categories, languages, target_groups,
+    communities (lists of keys/codes or objects)."""
+    n = next(_counter)
+    related = _related(kw)
+    kw.setdefault("name", f"Testverein {n}")
+    kw.setdefault("slug", f"testverein-{n}")
+    kw.setdefault("status", PublicationStatus.PUBLISHED)
+    kw.setdefault("location_precision", "address")
+    kw["location"] = _location(kw.get("location", RATHAUS_SPANDAU))
+    organisation = Organisation.objects.create(**kw)
+    for relation, objects in related.items():
+        getattr(organisation, relation).set(objects)
+    return organisation
+
+
+def make_meeting_place(**kw):
+    """A saved, published MeetingPlace. ``place_type`` may be a key (default "community-centre");
+    ``rooms`` a list of (name, capacity) pairs."""
+    n = next(_counter)
+    rooms = kw.pop("rooms", [])
+    place_type = kw.pop("place_type", "community-centre")
+    if not isinstance(place_type, MeetingPlaceType):
+        place_type = MeetingPlaceType.objects.get(key=place_type)
+    kw.setdefault("name", f"Testtreffpunkt {n}")
+    kw.setdefault("slug", f"testtreffpunkt-{n}")
+    kw.setdefault("status", PublicationStatus.PUBLISHED)
+    kw.setdefault("location_precision", "exact")
+    kw["location"] = _location(kw.get("location", RATHAUS_SPANDAU))
+    place = MeetingPlace.objects.create(place_type=place_type, **kw)
+    for name, capacity in rooms:
+        Room.objects.create(meeting_place=place, name=name, capacity=capacity)
+    return place
