@@ -143,3 +143,6 @@ class GeocodeCacheAdmin(admin.ModelAdmin):
 
 admin.site.site_header = _("MigrAktiv Atlas – Verwaltung")
 admin.site.site_title = _("MigrAktiv Atlas")
+
+# Events, topics and resources (atlas/admin_network.py).
+from . import admin_network  # noqa: E402,F401
