@@ -9,8 +9,9 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 SPATIALITE_TEST_URL := spatialite:///$(CURDIR)/var/test.sqlite3
 
-DEBS_RUN := libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite python3-venv gettext
-DEBS_TEST := postgresql-15-postgis-3 chromium fonts-dejavu-core fonts-noto-core
+DEBS_RUN := libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite python3-venv gettext \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+DEBS_TEST := postgresql-15-postgis-3 chromium fonts-noto-core
 
 .PHONY: run test lint system system-test venv vendor messages migrate import clean
 

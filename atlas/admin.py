@@ -1,12 +1,20 @@
 """Coordinators' admin for the directory, with the Leaflet map widget for locations, the import of
-CSV/Excel files (atlas/importing/), exports and a warning about possible duplicates."""
+CSV/Excel files (atlas/importing/), exports and a warning about possible duplicates.
+
+Role-aware: coordinators (group "Koordination") have every permission of the atlas and geodata apps,
+planners (group "Planung") the view permissions (atlas.permissions.ensure_role_groups); both are staff.
+Organisations and meeting places show their change history (django-simple-history); public
+submissions are listed with filters and decided in the moderation queue (/moderation/).
+"""
 
 from django.contrib import admin, messages
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .duplicates import DUPLICATE_RADIUS_M, nearby_namesakes
 from .exporting import admin_rows, to_csv, to_xlsx
@@ -22,12 +30,15 @@ from .models import (
     MeetingPlace,
     MeetingPlaceType,
     Organisation,
+    OrganisationEditor,
     Room,
+    Submission,
     TargetGroup,
+    VerificationReminder,
 )
 
 
-class LocatedAdmin(ImportAdminMixin, LeafletGeoAdmin):
+class LocatedAdmin(ImportAdminMixin, SimpleHistoryAdmin, LeafletGeoAdmin):
     list_filter = ["status", "needs_location", "is_sample", "ortsteil"]
     search_fields = ["name", "short_description", "street"]
     readonly_fields = ["planning_area", "ortsteil", "needs_location", "created", "updated"]
@@ -84,8 +95,18 @@ class LocatedAdmin(ImportAdminMixin, LeafletGeoAdmin):
         return self._export_selection(queryset, "csv")
 
 
+class OrganisationEditorInline(admin.TabularInline):
+    """Who may edit the organisation (role "organisation editor")."""
+
+    model = OrganisationEditor
+    extra = 1
+    raw_id_fields = ["user"]
+    readonly_fields = ["added"]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(LocatedAdmin):
+    inlines = [OrganisationEditorInline]
     import_kind = "organisations"
     list_display = ["name", "kind", "status", "ortsteil", "network_member", "is_sample", "needs_location"]
     list_filter = ["status", "kind", "network_member", "categories", "languages", "needs_location", "is_sample",
@@ -139,6 +160,46 @@ class GeocodeCacheAdmin(admin.ModelAdmin):
     list_display = ["query", "provider", "found", "created"]
     search_fields = ["query"]
     readonly_fields = ["query_key", "query", "provider", "found", "result", "created"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """Public proposals; decisions (with the mail to the submitter) are made in the moderation queue."""
+
+    list_display = ["__str__", "kind", "status", "entry_link", "submitter_name", "created", "reviewed_by",
+                    "moderation_link"]
+    list_filter = ["status", "kind", "created", "reviewed"]
+    search_fields = ["submitter_name", "submitter_email", "organisation__name", "meeting_place__name",
+                     "event__title", "reason"]
+    date_hierarchy = "created"
+    list_select_related = ["organisation", "meeting_place", "event", "reviewed_by"]
+    readonly_fields = ["kind", "payload", "organisation", "meeting_place", "event", "sender_hash", "created",
+                       "reviewed_by", "reviewed"]
+    fields = ["kind", "status", "payload", "organisation", "meeting_place", "event", "submitter_name",
+              "submitter_email", "reason", "reviewed_by", "reviewed", "created", "sender_hash"]
+
+    def has_add_permission(self, request):
+        return False  # proposals come from the public forms
+
+    @admin.display(description=_("Eintrag"))
+    def entry_link(self, obj):
+        entry = obj.organisation or obj.meeting_place or obj.event
+        return str(entry) if entry is not None else "–"
+
+    @admin.display(description=_("Moderation"))
+    def moderation_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("moderation:submission", kwargs={"pk": obj.pk}),
+                           gettext("prüfen"))
+
+
+@admin.register(VerificationReminder)
+class VerificationReminderAdmin(admin.ModelAdmin):
+    list_display = ["user", "sent", "organisations"]
+    list_filter = ["sent"]
+    readonly_fields = ["user", "sent", "organisations"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 admin.site.site_header = _("MigrAktiv Atlas – Verwaltung")

@@ -33,6 +33,10 @@ def directory_strings():
         "geolocationUnavailable": _("Der Standort konnte nicht ermittelt werden. Bitte eine Adresse eingeben."),
         "myLocation": _("mein Standort"),
         "nearOf": _("Nähe von: {label}"),
+        "approximateNear": _(
+            "Die Adresse ist nur auf ihren Planungsraum genau bekannt (das amtliche Adressverzeichnis hat "
+            "keine Koordinaten): Entfernungen sind Näherungswerte."
+        ),
         "geocodeError": _("Adresse nicht gefunden."),
         "searching": _("Wird gesucht …"),
         "placesNotFiltered": _("Treffpunkte haben keine Tätigkeitsfelder, Sprachen oder Zielgruppen und "

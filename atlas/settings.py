@@ -289,3 +289,15 @@ GEOCODER_API_THROTTLE = os.environ.get("GEOCODER_API_THROTTLE", "30/min")  # GET
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
 # --- end media ------------------------------------------------------------------------------------
+
+# --- Accounts, public submissions, verification reminders (atlas/accounts, atlas/moderation) -------
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Spam protection of the public proposal forms, without third-party services: a honeypot field,
+# a minimum time between showing and sending the form, and a limit per sender address per hour.
+ATLAS_MIN_FILL_SECONDS = float(os.environ.get("ATLAS_MIN_FILL_SECONDS", 3))
+ATLAS_MAX_FORM_AGE_SECONDS = 24 * 3600  # a form left open longer is shown again with a fresh timestamp
+ATLAS_SUBMISSIONS_PER_HOUR = int(os.environ.get("ATLAS_SUBMISSIONS_PER_HOUR", 5))
+# Entries not verified for this long are "stale"; editors get at most one digest mail per interval.
+ATLAS_STALE_AFTER_DAYS = 365
+ATLAS_REMINDER_INTERVAL_DAYS = 30
+# --- end accounts ---------------------------------------------------------------------------------

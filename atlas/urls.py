@@ -7,6 +7,8 @@ urlpatterns = [
     path("api/", include("atlas.api.urls")),
     path("", include("atlas.urls_public")),
     path("", include("atlas.urls_export")),
+    path("", include("atlas.needs.urls")),
+    path("", include("atlas.urls_accounts")),
     path("", include("geodata.urls")),
     path("", include("atlas.urls_network")),
 ]

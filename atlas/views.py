@@ -2,6 +2,7 @@
 
 from csp.decorators import csp_replace
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -10,6 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import TemplateView
 from rest_framework.exceptions import ParseError
 
+from . import permissions
 from .directory_config import FILTER_KEYS, base_map_config, directory_config, locked_filters
 from .directory_queries import MAX_PAGE_SIZE, filter_entries
 from .jsonld import entry_jsonld
@@ -26,9 +28,10 @@ class EntryDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        entry = get_object_or_404(
-            self.model.objects.published().select_related("planning_area", "ortsteil"), slug=kwargs["slug"]
-        )
+        entry = get_object_or_404(self.model.objects.select_related("planning_area", "ortsteil"), slug=kwargs["slug"])
+        # Unpublished entries: only for those who may edit them, and planners (atlas.permissions).
+        if not permissions.can_view_entry(self.request.user, entry):
+            raise Http404
         permalink = self.request.build_absolute_uri(entry.get_absolute_url())
         point = public_point(entry)
         context.update({
@@ -60,10 +63,27 @@ class EntryDetailView(TemplateView):
             },
         })
         context.update(self.extra_context_for(entry))
+        context.update(entry_actions(self.request.user, entry))
         return context
 
     def extra_context_for(self, entry):
         return {}
+
+
+def entry_actions(user, entry):
+    """Links to proposing a correction, editing, the history and publishing, as the user may."""
+    kind = "organisation" if isinstance(entry, Organisation) else "treffpunkt"
+    published = entry.status == "published"
+    actions = {"is_published": published,
+               "correction_url": reverse("moderation:propose-correction", kwargs={"kind": kind, "slug": entry.slug})
+               if published else None}
+    if isinstance(entry, Organisation) and permissions.can_edit_organisation(user, entry):
+        actions["edit_url"] = reverse("moderation:organisation-edit", kwargs={"slug": entry.slug})
+    if permissions.can_view_history(user, entry):
+        actions["history_url"] = reverse("moderation:history", kwargs={"kind": kind, "slug": entry.slug})
+    if not published and permissions.can_publish(user):
+        actions["publish_url"] = reverse("moderation:publish", kwargs={"kind": kind, "slug": entry.slug})
+    return actions
 
 
 class OrganisationDetailView(EntryDetailView):

@@ -59,6 +59,7 @@ def map_strings():
         "ageAbove65": _("65 und älter"),
         "km2": _("km²"),
         "persons": _("Personen"),
+        "openProfile": _("Profil öffnen"),
     }
 
 
@@ -88,6 +89,11 @@ class MapView(TemplateView):
                 "facilityTypes": reverse("geodata:api:facility-types"),
                 "housingEstates": reverse("geodata:api:housing-estates"),
                 "sources": reverse("geodata:api:sources"),
+            },
+            # Profile pages, "__key__" replaced by the area's key (panel.js "Profil öffnen").
+            "profiles": {
+                "planningArea": reverse("geodata:planning-area-profile", kwargs={"key": "__key__"}),
+                "ortsteil": reverse("geodata:ortsteil-profile", kwargs={"key": "__key__"}),
             },
             # The directory panel (organisations and meeting places): its API, vocabularies and texts.
             "directory": directory_config(),

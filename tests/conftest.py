@@ -26,6 +26,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def import_real_data():
+    from atlas.permissions import ensure_role_groups
     from atlas.vocabularies import ensure_vocabularies
 
     call_command("import_geodata", verbosity=0)
@@ -33,6 +34,7 @@ def import_real_data():
     # A transactional test's flush also removes what data migrations created.
     ensure_vocabularies()
     call_command("seed_meeting_places", verbosity=0)
+    ensure_role_groups()  # the role groups with their admin permissions (a flush removes them too)
 
 
 @pytest.fixture(scope="session")

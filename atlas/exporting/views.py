@@ -1,10 +1,13 @@
 """Download views of the public export (open data: published entries, consented fields only)."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from atlas.exporting.columns import public_rows
+from atlas import permissions
+from atlas.exporting.columns import admin_rows, public_rows
 from atlas.exporting.formats import to_csv, to_geojson, to_xlsx
 
 FILE_STEMS = {"organisations": "migraktiv-organisationen", "meeting-places": "migraktiv-treffpunkte"}
@@ -36,3 +39,20 @@ def render(records, file_format, kind, stem):
 @require_safe
 def public_export(request, kind, file_format):
     return render(public_rows(kind), file_format, kind, FILE_STEMS[kind])
+
+
+@require_safe
+def internal_export(request, kind, file_format):
+    """Every entry (any status) with internal fields and data published without consent: for
+    planners and coordinators only (atlas.permissions.can_export_internal)."""
+    if not permissions.can_export_internal(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    from atlas.models import MeetingPlace, Organisation
+
+    model = Organisation if kind == "organisations" else MeetingPlace
+    stem = f"{FILE_STEMS[kind]}-intern"
+    response = render(admin_rows(model.objects.all()), file_format, kind, stem)
+    response["Cache-Control"] = "private, no-store"
+    return response

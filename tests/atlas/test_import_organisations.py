@@ -489,6 +489,7 @@ def test_admin_form_warns_about_a_namesake_within_200_m(coordinator):
         "status": "draft", "wheelchair_access": "unknown", "opening_hours": "{}", "social_links": "[]",
         "location": '{"type": "Point", "coordinates": [13.2008, 52.5360]}',
         "rooms-TOTAL_FORMS": "0", "rooms-INITIAL_FORMS": "0",
+        "editor_links-TOTAL_FORMS": "0", "editor_links-INITIAL_FORMS": "0",  # the editors inline
     }
     response = coordinator.post(reverse("admin:atlas_organisation_add"), data, follow=True)
     assert response.status_code == 200

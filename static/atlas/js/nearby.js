@@ -74,6 +74,10 @@ export class NearControls {
     try {
       const result = await fetchJson(`${this.geocodeUrl}?${new URLSearchParams({ q: query })}`);
       this.set({ lon: result.point.lon, lat: result.point.lat, label: result.label || query }, undefined, true);
+      // Honest about precision: most addresses are known only to their planning area.
+      if (["planning_area", "ortsteil"].includes(result.precision)) {
+        this.status.textContent = `${this.status.textContent} ${this.strings.approximateNear}`;
+      }
     } catch (error) {
       this.message(`${this.strings.geocodeError} ${error.message}`, true);
     }

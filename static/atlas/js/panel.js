@@ -28,7 +28,7 @@ export class DetailPanel {
 
   open(nodes) {
     this.returnFocus = document.activeElement;
-    clear(this.content).append(...nodes);
+    clear(this.content).append(...nodes.filter(Boolean));
     this.panel.hidden = false;
     const heading = this.content.querySelector("h2");
     if (heading) {
@@ -78,6 +78,7 @@ export class DetailPanel {
         this.figure(s.area, p.area_km2 === undefined ? null : `${formatDecimal(p.area_km2)} ${s.km2}`),
       ),
     ];
+    nodes.push(this.profileLink("planningArea", p.key));
     if (p.age_groups) nodes.push(this.ageTable(p.age_groups, p.residents));
     if (p.origin) nodes.push(this.originList(p.origin));
     nodes.push(this.sourceList(p.sources));
@@ -97,8 +98,16 @@ export class DetailPanel {
         this.figure(s.foreigners, formatPercent(properties.foreigners_share)),
         this.figure(s.area, properties.area_km2 === undefined ? null : `${formatDecimal(properties.area_km2)} ${s.km2}`),
       ),
+      this.profileLink("ortsteil", properties.key),
       this.sourceList(properties.sources || (properties.source ? [properties.source] : [])),
     ]);
+  }
+
+  // A link to the profile page of the planning area or Ortsteil (figures compared with the district).
+  profileLink(kind, key) {
+    const pattern = this.config.profiles?.[kind];
+    if (!pattern || !key) return null;
+    return el("p", { className: "panel-profile" }, el("a", { href: pattern.replace("__key__", encodeURIComponent(key)) }, this.strings.openProfile));
   }
 
   ageTable(groups, residents) {

@@ -1,0 +1,101 @@
+"""Everything the atlas holds about a user, as one JSON-serialisable dict (GDPR Art. 15 and 20)."""
+
+from django.utils import timezone
+
+from atlas.models import Event, MeetingPlace, Organisation, Submission, VerificationReminder
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _history_entries(user):
+    entries = []
+    for model in (Organisation, MeetingPlace, Event):
+        for record in model.history.filter(history_user=user).order_by("history_date"):
+            changes = []
+            previous = record.prev_record
+            if previous is not None:
+                changes = [change.field for change in record.diff_against(previous).changes]
+            entries.append({
+                "model": model._meta.model_name,
+                "object_id": record.id,
+                "object": str(record.instance),
+                "date": _iso(record.history_date),
+                "type": record.get_history_type_display(),
+                "changed_fields": changes,
+                "reason": record.history_change_reason or "",
+            })
+    return entries
+
+
+def _organisation(link):
+    organisation = link.organisation
+    return {
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "status": organisation.status,
+        "editor_since": _iso(link.added),
+        "short_description": organisation.short_description,
+        "street": organisation.street,
+        "postcode": organisation.postcode,
+        "email": organisation.email,
+        "phone": organisation.phone,
+        "website": organisation.website,
+        "consent_publish_contact": organisation.consent_publish_contact,
+        "consent_publish_address": organisation.consent_publish_address,
+        "last_verified": _iso(organisation.last_verified),
+    }
+
+
+def _login_records(user):
+    try:
+        from axes.models import AccessAttempt, AccessLog
+    except ImportError:  # pragma: no cover - axes is installed
+        return {}
+    return {
+        "logins": [{"at": _iso(log.attempt_time), "logout": _iso(log.logout_time), "ip_address": log.ip_address,
+                    "user_agent": log.user_agent}
+                   for log in AccessLog.objects.filter(username=user.get_username()).order_by("attempt_time")],
+        "failed_logins": [{"at": _iso(attempt.attempt_time), "failures": attempt.failures_since_start,
+                           "ip_address": attempt.ip_address}
+                          for attempt in AccessAttempt.objects.filter(username=user.get_username())],
+    }
+
+
+def user_data(user):
+    links = user.organisation_links.select_related("organisation").order_by("organisation__name")
+    submissions = Submission.objects.filter(submitter_email__iexact=user.email) if user.email else []
+    return {
+        "exported": _iso(timezone.now()),
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "organisations": [_organisation(link) for link in links],
+        "history": _history_entries(user),
+        "submissions": [{"kind": s.kind, "status": s.status, "created": _iso(s.created), "payload": s.payload,
+                         "submitter_name": s.submitter_name, "submitter_email": s.submitter_email,
+                         "reason": s.reason} for s in submissions],
+        "verification_reminders": [{"sent": _iso(r.sent), "organisations": r.organisations}
+                                   for r in VerificationReminder.objects.filter(user=user)],
+        **_login_records(user),
+    }
+
+
+def delete_user(user):
+    """Deletes the account: its editor links and reminders go with it (CASCADE), the organisations
+    stay, history entries the user made stay without the user (SET_NULL), login records go."""
+    try:
+        from axes.models import AccessAttempt, AccessLog
+
+        AccessAttempt.objects.filter(username=user.get_username()).delete()
+        AccessLog.objects.filter(username=user.get_username()).delete()
+    except ImportError:  # pragma: no cover
+        pass
+    user.delete()

@@ -1,0 +1,229 @@
+"""Forms of the public proposals, the moderation decision and the editors' edit view."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from atlas.models import (
+    Category,
+    Event,
+    Language,
+    MeetingPlace,
+    MeetingPlaceType,
+    Organisation,
+    PublicationStatus,
+    Submission,
+)
+
+from . import spam
+
+HONEYPOT = "contact_url"
+
+ORGANISATION_FIELDS = [
+    "name", "kind", "short_description", "description", "street", "postcode", "website", "email", "phone",
+    "opening_hours_note", "wheelchair_access", "categories", "languages",
+    "consent_publish_contact", "consent_publish_address",
+]
+MEETING_PLACE_FIELDS = [
+    "name", "place_type", "short_description", "description", "street", "postcode", "website", "email", "phone",
+    "opening_hours_note", "wheelchair_access", "bookable", "cost", "accessibility_note",
+]
+EVENT_FIELDS = [
+    "title", "kind", "description", "start", "end", "meeting_place", "street", "postcode", "organiser",
+    "organiser_name", "languages", "registration_url",
+]
+# What a correction may propose (the same for organisations and meeting places).
+CORRECTION_FIELDS = ["name", "short_description", "street", "postcode", "website", "email", "phone",
+                     "opening_hours_note"]
+EDIT_FIELDS = [
+    "name", "kind", "short_description", "description", "street", "postcode", "website", "email", "phone",
+    "opening_hours_note", "wheelchair_access", "categories", "languages", "target_groups", "communities",
+    "legal_form", "founded_year", "consent_publish_contact", "consent_publish_address",
+]
+
+
+def formfield(model_field, **kwargs):
+    """Links typed without a scheme get https:// (Django 6's default, without its deprecation warning)."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class ProposalMixin:
+    """Submitter fields, privacy consent and the spam protection of every public proposal form.
+
+    The view passes `sender_hash`; clean() refuses a filled honeypot, a form sent too soon after it
+    was shown and the sixth submission from one address within an hour. `refusal` tells which.
+    """
+
+    def __init__(self, *args, sender_hash="", **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.sender_hash = sender_hash
+        self.refusal = None
+        self.fields["submitter_name"] = forms.CharField(label=_("Ihr Name"), max_length=120, required=False)
+        self.fields["submitter_email"] = forms.EmailField(
+            label=_("Ihre E-Mail-Adresse"), required=False,
+            help_text=_("Freiwillig: nur für eine Rückmeldung zu Ihrem Vorschlag."))
+        self.fields["privacy"] = forms.BooleanField(label=_(
+            "Ich bin einverstanden, dass meine Angaben zur Prüfung gespeichert werden "
+            "(siehe Datenschutzerklärung)."))
+        self.fields[HONEYPOT] = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False,
+                                                widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                                              "tabindex": "-1"}))
+        self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=spam.new_timestamp)
+
+    def _refuse(self, code, message):
+        self.refusal = code
+        raise forms.ValidationError(message, code=code)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(HONEYPOT):
+            self._refuse("honeypot", _("Der Vorschlag konnte nicht angenommen werden."))
+        elapsed = spam.seconds_since(self.data.get("started"))
+        if elapsed is None:
+            self.data = self.data.copy()
+            self.data["started"] = spam.new_timestamp()
+            self._refuse("expired", _("Das Formular war zu lange geöffnet. Bitte prüfen Sie die Angaben und "
+                                      "senden Sie es erneut ab."))
+        if elapsed < spam.min_fill_seconds():
+            self._refuse("too_fast", _("Das ging zu schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das "
+                                       "Formular erneut ab."))
+        if spam.rate_limited(self.sender_hash):
+            self._refuse("rate_limit", _("Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere "
+                                         "Vorschläge. Bitte versuchen Sie es später noch einmal."))
+        return cleaned
+
+    @property
+    def submitter(self):
+        return {"submitter_name": self.cleaned_data.get("submitter_name", ""),
+                "submitter_email": self.cleaned_data.get("submitter_email", "")}
+
+
+class OrganisationProposalForm(ProposalMixin, forms.ModelForm):
+    kind_of_submission = Submission.Kind.NEW_ORGANISATION
+
+    class Meta:
+        formfield_callback = formfield
+        model = Organisation
+        fields = ORGANISATION_FIELDS
+        widgets = {"categories": forms.CheckboxSelectMultiple, "languages": forms.SelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].queryset = Category.objects.order_by("position", "name")
+        self.fields["languages"].queryset = Language.objects.order_by("german_name")
+        self.fields["languages"].label_from_instance = lambda language: language.german_name
+
+
+class MeetingPlaceProposalForm(ProposalMixin, forms.ModelForm):
+    kind_of_submission = Submission.Kind.NEW_MEETING_PLACE
+
+    class Meta:
+        formfield_callback = formfield
+        model = MeetingPlace
+        fields = MEETING_PLACE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place_type"].queryset = MeetingPlaceType.objects.order_by("position", "name")
+
+
+class EventProposalForm(ProposalMixin, forms.ModelForm):
+    """Anyone may propose an event; an editor may name one of their organisations as organiser."""
+
+    kind_of_submission = Submission.Kind.NEW_EVENT
+
+    class Meta:
+        formfield_callback = formfield
+        model = Event
+        fields = EVENT_FIELDS
+        widgets = {"start": DateTimeInput(), "end": DateTimeInput()}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+        self.fields["meeting_place"].queryset = MeetingPlace.objects.published().order_by("name")
+        self.fields["meeting_place"].required = False
+        self.fields["languages"].queryset = Language.objects.order_by("german_name")
+        self.fields["languages"].label_from_instance = lambda language: language.german_name
+        if organisations:
+            self.fields["organiser"].queryset = organisations
+            self.fields["organiser"].required = False
+        else:
+            del self.fields["organiser"]
+
+
+class CorrectionForm(ProposalMixin, forms.Form):
+    kind_of_submission = Submission.Kind.CORRECTION
+
+    message = forms.CharField(label=_("Was ist falsch oder fehlt?"), widget=forms.Textarea(attrs={"rows": 4}),
+                              max_length=2000)
+
+    def __init__(self, *args, entry=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entry = entry
+        fields = {}
+        for name in CORRECTION_FIELDS:
+            model_field = type(entry)._meta.get_field(name)
+            field = formfield(model_field, required=False)
+            field.initial = getattr(entry, name)
+            field.help_text = ""
+            fields[name] = field
+        # Proposed values first, then the message, submitter and spam fields.
+        self.fields = {**fields, **self.fields}
+
+    def proposed_changes(self):
+        changes = {}
+        for name in CORRECTION_FIELDS:
+            value = self.cleaned_data.get(name)
+            if value not in (None, "") and value != getattr(self.entry, name):
+                changes[name] = value
+        return changes
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(label=_("Begründung (geht an die einreichende Person, wenn sie eine E-Mail "
+                                     "angegeben hat)"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                             max_length=2000)
+
+
+class RejectionForm(DecisionForm):
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Bitte eine Begründung angeben."))
+        return reason
+
+
+class OrganisationEditForm(forms.ModelForm):
+    """The public fields of an organisation, for its editors; coordinators also set the status."""
+
+    class Meta:
+        formfield_callback = formfield
+        model = Organisation
+        fields = EDIT_FIELDS
+        widgets = {"categories": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, can_publish=False, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].queryset = Language.objects.order_by("german_name")
+        self.fields["languages"].label_from_instance = lambda language: language.german_name
+        if can_publish:
+            self.fields["status"] = forms.ChoiceField(label=_("Status"), choices=PublicationStatus.choices,
+                                                      initial=self.instance.status)
+
+    def save(self, commit=True):
+        if "status" in self.fields:
+            self.instance.status = self.cleaned_data["status"]
+        return super().save(commit=commit)

@@ -1,0 +1,10 @@
+"""Needs analysis (Bedarfsanalyse) and matching of the network.
+
+- ``forms``: the structured questionnaire of one organisation (a need and an offer per SupportTopic)
+- ``queries``: aggregates per topic and per Ortsteil for the coordinators' overview and its CSV
+- ``matching``: for each need of an organisation, the published organisations offering that topic,
+  nearest first
+- ``charts``: geometry of the overview's inline SVG charts (no inline style or script: CSP)
+
+See docs/needs.md.
+"""

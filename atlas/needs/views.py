@@ -1,0 +1,172 @@
+"""Pages of the needs analysis: an organisation's questionnaire and its matching suggestions (its
+editors and the coordinators), the overview with charts and the CSV export (coordinators; planners
+see the aggregates without organisation names)."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.generic import FormView, TemplateView
+
+from atlas.exporting.columns import Record
+from atlas.exporting.formats import to_csv
+from atlas.exporting.views import file_response
+from atlas.models import Need, Organisation, PublicationStatus
+from atlas.permissions import can_edit_organisation, can_view_needs_overview, is_coordinator
+
+from . import charts
+from .forms import QuestionnaireForm
+from .matching import matches_for
+from .queries import PRIORITIES, needs_overview, organisation_topic_rows, topic_ortsteil_rows
+
+
+def may_answer_for(user, organisation):
+    """Questionnaire and matching of one organisation: its editors and the coordinators. Planners read
+    the aggregated overview only – an organisation's own answers are not an aggregate."""
+    return can_edit_organisation(user, organisation)
+
+
+def shows_organisation_names(user):
+    """The overview and its CSV name organisations for coordinators only."""
+    return is_coordinator(user)
+
+
+class OrganisationNeedsMixin:
+    """Anonymous → login; others without the right → 403; unknown slug → 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.organisation = get_object_or_404(
+            Organisation.objects.select_related("ortsteil", "planning_area"), slug=kwargs["slug"])
+        if not may_answer_for(request.user, self.organisation):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update({
+            "organisation": self.organisation,
+            "is_published": self.organisation.status == PublicationStatus.PUBLISHED,
+            "show_overview_link": can_view_needs_overview(self.request.user),
+        })
+        return context
+
+
+class QuestionnaireView(OrganisationNeedsMixin, FormView):
+    template_name = "needs/questionnaire.html"
+    form_class = QuestionnaireForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.organisation}
+
+    def form_valid(self, form):
+        form.save(user=self.request.user)
+        return HttpResponseRedirect(
+            reverse("needs:questionnaire", kwargs={"slug": self.organisation.slug}) + "?gespeichert=1")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["saved"] = self.request.method == "GET" and self.request.GET.get("gespeichert") == "1"
+        context["assessment"] = context["form"].assessment
+        return context
+
+
+class MatchingView(OrganisationNeedsMixin, TemplateView):
+    template_name = "needs/matching.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["matches"] = matches_for(self.organisation)
+        context["has_location"] = self.organisation.location is not None
+        return context
+
+
+class OverviewAccessMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_view_needs_overview(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _priority_labels():
+    return [str(label) for _value, label in Need.Priority.choices]
+
+
+class OverviewView(OverviewAccessMixin, TemplateView):
+    template_name = "needs/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        overview = needs_overview()
+        context.update({
+            "overview": overview,
+            "priority_labels": _priority_labels(),
+            "topic_chart": charts.topic_chart(overview.topics, _priority_labels(), _("Angebote")),
+            "heatmap": charts.ortsteil_heatmap(overview),
+            "ortsteil_matrix": overview.ortsteil_matrix(),
+            "ortsteil_totals": overview.ortsteil_totals(),
+            "show_names": shows_organisation_names(self.request.user),
+        })
+        return context
+
+
+def _coordinator_records():
+    records = []
+    for row in organisation_topic_rows():
+        organisation = row["organisation"]
+        records.append(Record(cells=[
+            (_("Organisation"), "organisation", organisation["name"]),
+            (_("Kurzname"), "slug", organisation["slug"]),
+            (_("Status"), "status", organisation["status"]),
+            (_("Ortsteil"), "ortsteil", organisation["ortsteil"]),
+            (_("Thema"), "topic", row["topic"].name),
+            (_("Bedarf"), "need", row["need"]),
+            (_("Dringlichkeit"), "priority", row["priority_label"]),
+            (_("Beschreibung des Bedarfs"), "need_note", row["need_note"]),
+            (_("Bedarf ohne Angebot"), "open", row["open"]),
+            (_("Angebot"), "offer", row["offer"]),
+            (_("Beschreibung des Angebots"), "offer_note", row["offer_note"]),
+        ]))
+    return records
+
+
+def _aggregate_records():
+    labels = _priority_labels()
+    records = []
+    for row in topic_ortsteil_rows(needs_overview()):
+        cells = [(_("Thema"), "topic", row["topic"].name), (_("Ortsteil"), "ortsteil", str(row["ortsteil"]))]
+        cells += [(_("Bedarfe: %(priority)s") % {"priority": label}, f"needs_{priority}", count)
+                  for priority, label, count in zip(PRIORITIES, labels, row["by_priority"], strict=True)]
+        cells += [(_("Bedarfe gesamt"), "needs", row["needs"]), (_("Angebote"), "offers", row["offers"]),
+                  (_("Bedarfe ohne Angebot"), "open_needs", row["open_needs"])]
+        records.append(Record(cells=cells))
+    return records
+
+
+CSV_HEADERS_COORDINATORS = ["Organisation", "Kurzname", "Status", "Ortsteil", "Thema", "Bedarf", "Dringlichkeit",
+                            "Beschreibung des Bedarfs", "Bedarf ohne Angebot", "Angebot", "Beschreibung des Angebots"]
+
+
+@require_safe
+def overview_csv(request):
+    """Coordinators: one row per organisation × topic with a need or an offer. Planners: counts per
+    topic × Ortsteil, no organisation names."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_view_needs_overview(request.user):
+        raise PermissionDenied
+    with translation.override("de"):  # like the directory export: German headers and values
+        if shows_organisation_names(request.user):
+            content = to_csv(_coordinator_records(), empty_headers=CSV_HEADERS_COORDINATORS)
+            stem = "migraktiv-bedarfsanalyse"
+        else:
+            content = to_csv(_aggregate_records())
+            stem = "migraktiv-bedarfsanalyse-aggregiert"
+    return file_response(content, "csv", stem)

@@ -1,0 +1,1 @@
+"""Printable reports: the Ortsteil report as PDF (WeasyPrint)."""

@@ -1,0 +1,166 @@
+import { fetchJson } from "./api.js";
+import { clear, el, formatInteger, formatPercent } from "./dom.js";
+
+// The ranked list "Wo Vernetzung gebraucht wird": one row per planning area, sorted by the current
+// rank (after the what-if points, if any); each name is a disclosure button revealing the figures
+// behind the rank (WAI-ARIA disclosure pattern). Built from text only (dom.js `el`).
+const locale = document.documentElement.lang || "de";
+const gapFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const accessFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function fill(template, values) {
+  return template.replace(/%\((\w+)\)s/g, (_match, name) => String(values[name] ?? ""));
+}
+
+export class RankedList {
+  constructor(config, { onPlaceAt }) {
+    this.config = config;
+    this.strings = config.strings;
+    this.body = document.getElementById("ranked-body");
+    this.expanded = new Set();
+    this.figureCache = new Map();
+    this.onPlaceAt = onPlaceAt;
+    this.query = "";
+    this.rows = [];
+  }
+
+  // rows: [{key, name, ortsteil, need, relative_access, access, gap_score, rank, class, demand_points,
+  //         after: {rank, gap_score, class, access} | null}]
+  render(rows, query) {
+    this.rows = rows;
+    this.query = query;
+    clear(this.body);
+    const sorted = [...rows].sort((a, b) => (a.after?.rank ?? a.rank) - (b.after?.rank ?? b.rank));
+    for (const row of sorted) {
+      this.body.append(this.row(row));
+      const details = this.detailsRow(row);
+      this.body.append(details);
+      if (this.expanded.has(row.key)) this.fillDetails(row, details.firstChild);
+    }
+  }
+
+  row(row) {
+    const s = this.strings;
+    const after = row.after;
+    const id = `details-${row.key}`;
+    const toggle = el(
+      "button",
+      {
+        type: "button",
+        className: "link-button row-toggle",
+        "aria-expanded": String(this.expanded.has(row.key)),
+        "aria-controls": id,
+        title: fill(s.detailsOf, { name: row.name }),
+      },
+      row.name,
+    );
+    toggle.addEventListener("click", () => this.toggle(row, toggle));
+    let rankCell;
+    let gapCell;
+    if (after) {
+      const change = after.rank === row.rank ? "same" : after.rank > row.rank ? "better" : "worse";
+      rankCell = el(
+        "td",
+        { className: `num rank-change rank-${change}` },
+        el("span", { "aria-hidden": "true" }, `${row.rank} → ${after.rank}`),
+        el("span", { className: "visually-hidden" }, fill(s.rankChange, { before: row.rank, after: after.rank })),
+        change === "same" ? null : el("span", { className: "visually-hidden" }, ` (${change === "better" ? s.rankBetter : s.rankWorse})`),
+      );
+      gapCell = el("td", { className: "num nowrap" }, `${gapFormat.format(row.gap_score)} → ${gapFormat.format(after.gap_score)}`);
+    } else {
+      rankCell = el("td", { className: "num" }, String(row.rank));
+      gapCell = el("td", { className: "num" }, gapFormat.format(row.gap_score));
+    }
+    const cls = after ? after.class : row.class;
+    return el(
+      "tr",
+      { dataset: { key: row.key, rank: String(after ? after.rank : row.rank) }, className: "ranked-row" },
+      rankCell,
+      el(
+        "th",
+        { scope: "row" },
+        el("span", { className: `class-chip class-${cls}`, title: `${s.gapClass} ${cls}` }, el("span", { className: "visually-hidden" }, `${s.gapClass} `), String(cls)),
+        " ",
+        toggle,
+        el("span", { className: "row-ortsteil" }, row.ortsteil),
+      ),
+      el("td", { className: "num" }, formatInteger(row.need)),
+      el("td", { className: "num" }, formatInteger(100 * (after ? after.relative_access : row.relative_access))),
+      gapCell,
+    );
+  }
+
+  detailsRow(row) {
+    const cell = el("td", { colspan: "5" });
+    return el("tr", { id: `details-${row.key}`, className: "details-row", hidden: !this.expanded.has(row.key), dataset: { key: row.key } }, cell);
+  }
+
+  toggle(row, button) {
+    const open = !this.expanded.has(row.key);
+    const details = document.getElementById(`details-${row.key}`);
+    button.setAttribute("aria-expanded", String(open));
+    details.hidden = !open;
+    if (open) {
+      this.expanded.add(row.key);
+      this.fillDetails(row, details.firstChild);
+    } else {
+      this.expanded.delete(row.key);
+    }
+  }
+
+  expand(key) {
+    const button = this.body.querySelector(`tr.ranked-row[data-key="${CSS.escape(key)}"] .row-toggle`);
+    if (!button) return;
+    if (!this.expanded.has(key)) button.click();
+    button.focus();
+    button.scrollIntoView({ block: "nearest" });
+  }
+
+  fillDetails(row, cell) {
+    const s = this.strings;
+    const facts = this.config.areas[row.key] || {};
+    const figure = (label, value) => [el("dt", {}, label), el("dd", {}, value ?? s.noData)];
+    const supply = el("dd", { className: "supply-in-reach" }, s.loading);
+    const list = el(
+      "dl",
+      { className: "figures" },
+      figure(s.residents, formatInteger(facts.residents)),
+      figure(s.migrationBackground, facts.migrationBackground === null || facts.migrationBackground === undefined
+        ? null : `${formatInteger(facts.migrationBackground)} (${formatPercent(facts.migrationBackgroundShare)})`),
+      figure(s.mssStatus, facts.mssStatus ? `${facts.mssStatus} – ${facts.mssLabel}` : null),
+      figure(s.needWeighted, formatInteger(row.need)),
+      figure(s.accessAbsolute, accessFormat.format(1000 * row.access) + (row.after ? ` → ${accessFormat.format(1000 * row.after.access)}` : "")),
+      figure(s.accessIndex, formatInteger(100 * row.relative_access) + (row.after ? ` → ${formatInteger(100 * row.after.relative_access)}` : "")),
+      el("dt", {}, fill(s.supplyInReach, { metres: formatInteger(this.currentCatchment()) })),
+      supply,
+      figure(s.demandPoints, formatInteger(row.demand_points)),
+    );
+    const profile = el("a", { href: this.config.api.profile.replace("__key__", encodeURIComponent(row.key)) }, s.openProfile);
+    const place = el("button", { type: "button", className: "link-button" }, s.placeHere);
+    place.addEventListener("click", () => this.onPlaceAt(row.key));
+    clear(cell).append(list, el("p", { className: "details-actions" }, profile, " · ", place));
+    this.loadSupply(row.key, supply);
+  }
+
+  currentCatchment() {
+    const params = new URLSearchParams(this.query);
+    return Number(params.get("catchment") || this.config.defaults.catchment);
+  }
+
+  async loadSupply(key, target) {
+    const s = this.strings;
+    const url = `${this.config.api.figures.replace("__key__", encodeURIComponent(key))}?${this.query}`;
+    try {
+      let answer = this.figureCache.get(url);
+      if (!answer) {
+        answer = await fetchJson(url);
+        this.figureCache.set(url, answer);
+      }
+      const kinds = Object.entries(answer.by_kind).map(([kind, count]) => `${s.supplyKinds[kind] || kind} ${formatInteger(count)}`);
+      const near = fill(s.supplyZones, { near: formatInteger(answer.zones_m[0]), count: formatInteger(answer.by_zone[0]) });
+      target.textContent = `${formatInteger(answer.supply_in_reach)}${kinds.length ? ` (${kinds.join(", ")})` : ""}; ${near}`;
+    } catch (error) {
+      target.textContent = `${s.loadError} ${error.message}`;
+    }
+  }
+}

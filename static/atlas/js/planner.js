@@ -1,0 +1,244 @@
+import { fetchJson } from "./api.js";
+import { el } from "./dom.js";
+import { loadHousingEstates } from "./estates.js";
+import { renderLegend } from "./legend.js";
+import { fill, RankedList } from "./planner-list.js";
+import { WhatIf } from "./planner-whatif.js";
+
+/* global L */
+// Entry point of the planner view (/planung/): the gap score per planning area as a choropleth
+// (class 5 = largest gap), the housing estates above it, the ranked list beside it, parameters that
+// refetch /api/coverage/, and what-if meeting places posted to /api/coverage/what-if/.
+const config = JSON.parse(document.getElementById("planner-config").textContent);
+const strings = config.strings;
+const mapElement = document.getElementById("map");
+const status = document.getElementById("planner-status");
+const whatIfStatus = document.getElementById("whatif-status");
+const form = document.getElementById("planner-params");
+
+const map = L.map("map", {
+  center: config.center,
+  zoom: config.zoom,
+  minZoom: config.minZoom,
+  maxZoom: config.maxZoom,
+  keyboard: true,
+});
+map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+const renderer = L.svg({ padding: 0.5 });
+const offlineBase = L.layerGroup().addTo(map);
+const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
+const layerControl = L.control.layers(
+  { [strings.baseOffline]: offlineBase, [strings.baseOsm]: osmTiles },
+  {},
+  { collapsed: true, position: "topright" },
+).addTo(map);
+
+const legendIndicator = {
+  label: strings.legendTitle,
+  source_note: strings.legendSource,
+  classes: config.classes.map((cls) => ({ colour: cls.colour, label: cls.label })),
+};
+const classColour = (value) => config.classes.find((cls) => cls.value === value)?.colour || "#bdbdbd";
+
+const state = { coverage: null, whatIf: null, generation: 0 };
+let areaLayer = null;
+const paths = new Map();
+
+// -- parameters ------------------------------------------------------------------------------------
+
+function parameters() {
+  const data = new FormData(form);
+  return {
+    catchment: Number(data.get("catchment")),
+    need: data.get("need"),
+    mss_weight: Number(data.get("mss_weight")),
+    supply_types: data.getAll("supply_types").join(","),
+  };
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  const defaults = config.defaults;
+  if (params.catchment !== defaults.catchment) search.set("catchment", String(params.catchment));
+  if (params.need !== defaults.need) search.set("need", params.need);
+  if (params.mss_weight !== defaults.mss_weight) search.set("mss_weight", String(params.mss_weight));
+  if (params.supply_types) search.set("supply_types", params.supply_types);
+  return search.toString();
+}
+
+// Parameters in the address (not the what-if points: nothing is kept), so a view can be shared.
+function restoreParameters() {
+  const search = new URLSearchParams(window.location.search);
+  if (search.has("catchment")) form.elements.catchment.value = search.get("catchment");
+  if (search.has("need")) form.querySelectorAll('[name="need"]').forEach((radio) => (radio.checked = radio.value === search.get("need")));
+  if (search.has("mss_weight")) form.elements.mss_weight.value = search.get("mss_weight");
+  const types = (search.get("supply_types") || "").split(",").filter(Boolean);
+  form.querySelectorAll('[name="supply_types"]').forEach((box) => (box.checked = types.includes(box.value)));
+  syncMssOutput();
+}
+
+function syncMssOutput() {
+  document.getElementById("param-mss-value").textContent = new Intl.NumberFormat(document.documentElement.lang || "de", {
+    minimumFractionDigits: 2,
+  }).format(Number(form.elements.mss_weight.value));
+}
+
+// -- drawing ---------------------------------------------------------------------------------------
+
+function rows() {
+  const after = new Map((state.whatIf?.areas || []).map((area) => [area.key, area]));
+  const reference = state.whatIf?.reference_access;
+  return state.coverage.features.map((feature) => {
+    const p = feature.properties;
+    const changed = after.get(p.key);
+    return {
+      ...p,
+      after: changed
+        ? {
+            rank: changed.rank_after,
+            gap_score: changed.gap_score_after,
+            class: changed.class_after,
+            access: changed.access_after,
+            relative_access: reference ? changed.access_after / reference : p.relative_access,
+          }
+        : null,
+    };
+  });
+}
+
+function redraw() {
+  const current = rows();
+  const counts = {};
+  for (const row of current) {
+    const cls = row.after ? row.after.class : row.class;
+    const rank = row.after ? row.after.rank : row.rank;
+    counts[cls - 1] = (counts[cls - 1] || 0) + 1;
+    const path = paths.get(row.key);
+    if (!path) continue;
+    const colour = classColour(cls);
+    path.setStyle({ fillColor: colour });
+    path.feature.properties = { ...path.feature.properties, rank, class: cls };
+    const element = path.getElement();
+    if (element) {
+      element.dataset.rank = String(rank);
+      element.dataset.gapClass = String(cls);
+      element.dataset.fill = colour;
+    }
+  }
+  renderLegend(document.getElementById("planner-legend"), legendIndicator, strings, { ...counts, noData: 0 });
+  list.render(current, query(parameters()));
+}
+
+function drawAreas(collection) {
+  areaLayer = L.geoJSON(collection, {
+    renderer,
+    style: (feature) => ({ color: "#37474f", weight: 1, fillOpacity: 0.8, fillColor: classColour(feature.properties.class) }),
+    onEachFeature: (feature, path) => {
+      const key = feature.properties.key;
+      paths.set(key, path);
+      path.bindTooltip(() => {
+        const p = path.feature.properties;
+        return el("span", {}, fill(strings.tooltip, { name: p.name, rank: p.rank, cls: p.class }));
+      }, { sticky: true });
+      path.on("click", (event) => {
+        L.DomEvent.stopPropagation(event);
+        if (whatIf.clickEnabled) whatIf.add(event.latlng.lng, event.latlng.lat, key);
+        else list.expand(key);
+      });
+      path.on("add", () => path.getElement()?.setAttribute("data-planning-area", key));
+    },
+  });
+  areaLayer.addTo(map);
+}
+
+async function loadOrtsteile() {
+  const collection = await fetchJson(config.api.ortsteile);
+  L.geoJSON(collection, {
+    renderer,
+    interactive: false,
+    style: () => ({ color: "#37474f", weight: 1, fillColor: "#eceff1", fillOpacity: 1 }),
+  }).addTo(offlineBase);
+  const outlines = L.geoJSON(collection, {
+    renderer,
+    interactive: false,
+    style: () => ({ color: "#263238", weight: 3, fill: false }),
+    onEachFeature: (feature, path) => {
+      path.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "ortsteil-label" });
+    },
+  });
+  layerControl.addOverlay(outlines, strings.ortsteilLayer);
+  return outlines;
+}
+
+// -- loading ---------------------------------------------------------------------------------------
+
+function announce(text) {
+  whatIfStatus.textContent = text;
+}
+
+async function refresh() {
+  const generation = ++state.generation;
+  const params = parameters();
+  const search = query(params);
+  const url = `${config.api.coverage}${search ? `?${search}` : ""}`;
+  mapElement.dataset.ready = "loading";
+  status.textContent = strings.loading;
+  history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
+  document.getElementById("planner-csv").href = `${config.api.coverageCsv}${search ? `?${search}` : ""}`;
+  try {
+    const [coverage, whatIfAnswer] = await Promise.all([fetchJson(url), whatIf.compute(params)]);
+    if (generation !== state.generation) return;
+    state.coverage = coverage;
+    state.whatIf = whatIfAnswer;
+    if (!areaLayer) drawAreas(coverage);
+    redraw();
+    status.textContent = fill(strings.updated, { count: coverage.features.length, catchment: coverage.parameters.catchment });
+    if (whatIfAnswer) announce(fill(strings.whatIfUpdated, { count: whatIfAnswer.points.length }));
+    mapElement.dataset.ready = "true";
+    mapElement.dataset.catchment = String(coverage.parameters.catchment);
+    mapElement.dataset.need = coverage.parameters.need;
+    mapElement.dataset.points = String(whatIfAnswer ? whatIfAnswer.points.length : 0);
+  } catch (error) {
+    if (generation !== state.generation) return;
+    status.textContent = `${strings.loadError} ${error.message}`;
+    mapElement.dataset.ready = "error";
+  }
+}
+
+let timer = null;
+function scheduleRefresh() {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, 120);
+}
+
+const list = new RankedList(config, { onPlaceAt: (key) => whatIf.addAtArea(key) });
+const whatIf = new WhatIf(map, config, { onChange: scheduleRefresh, announce });
+
+map.on("click", () => {
+  if (whatIf.clickEnabled) announce(strings.outside);
+});
+form.addEventListener("change", scheduleRefresh);
+form.addEventListener("submit", (event) => event.preventDefault());
+form.elements.mss_weight.addEventListener("input", syncMssOutput);
+
+async function start() {
+  restoreParameters();
+  const outlines = await loadOrtsteile();
+  map.fitBounds(outlines.getBounds(), { padding: [10, 10] });
+  await refresh();
+  outlines.addTo(map);
+  try {
+    const estates = await loadHousingEstates(map, config, renderer, null);
+    const toggle = document.getElementById("toggle-estates");
+    const sync = () => (toggle.checked ? estates.addTo(map) : estates.remove());
+    toggle.addEventListener("change", sync);
+    sync();
+    layerControl.addOverlay(estates, strings.housingEstates);
+  } catch (error) {
+    console.warn("housing estates unavailable", error);
+  }
+}
+
+start().catch((error) => {
+  status.textContent = `${strings.loadError} ${error.message}`;
+});

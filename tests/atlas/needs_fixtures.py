@@ -1,0 +1,46 @@
+"""Helpers for the needs analysis tests (tests/atlas/test_needs_*.py): users with roles and answers."""
+
+import math
+
+from django.contrib.auth.models import Group, User
+
+from atlas.models import Need, NeedsAssessment, Offer, OrganisationEditor, SupportTopic
+from atlas.permissions import COORDINATORS, PLANNERS
+
+EARTH_RADIUS_M = 6_371_008.8
+
+
+def make_user(username, coordinator=False, planner=False, editor_of=()):
+    user = User.objects.create_user(username=username, password="geheim-und-lang-1")
+    if coordinator:
+        user.groups.add(Group.objects.get_or_create(name=COORDINATORS)[0])
+    if planner:
+        user.groups.add(Group.objects.get_or_create(name=PLANNERS)[0])
+    for organisation in editor_of:
+        OrganisationEditor.objects.create(organisation=organisation, user=user)
+    return user
+
+
+def answer(organisation, needs=(), offers=(), comment=""):
+    """needs: [(topic key, priority, note)], offers: [(topic key, note)]."""
+    assessment, _created = NeedsAssessment.objects.get_or_create(organisation=organisation,
+                                                                 defaults={"comment": comment})
+    for key, priority, note in needs:
+        Need.objects.create(assessment=assessment, topic=SupportTopic.objects.get(key=key), priority=priority,
+                            note=note)
+    for key, note in offers:
+        Offer.objects.create(assessment=assessment, topic=SupportTopic.objects.get(key=key), note=note)
+    return assessment
+
+
+def haversine(a, b):
+    """Great-circle distance in metres between two (lon, lat) points – independent of PROJ/GEOS."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+def offset(origin, east_m, north_m):
+    """A point about east_m/north_m metres from origin (small offsets)."""
+    lon, lat = origin
+    return (lon + east_m / (111_320 * math.cos(math.radians(lat))), lat + north_m / 110_574)

@@ -1,0 +1,106 @@
+"""Moderation end to end in the browser: a visitor proposes an organisation without an account, it is
+not public until a coordinator approves it in the queue; a rejection's reason is mailed."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from atlas.models import Organisation, PublicationStatus, Submission
+from atlas.permissions import COORDINATORS
+from tests.atlas.users import PASSWORD, make_user
+
+from .conftest import SCREENSHOT_DIR
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def quick_forms(settings):
+    settings.ATLAS_MIN_FILL_SECONDS = 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def propose_organisation(page, live_server, name, email=""):
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Eintrag vorschlagen").first.click()
+    page.get_by_role("link", name="Organisation vorschlagen").click()
+    expect(page.get_by_role("heading", name="Organisation vorschlagen")).to_be_visible()
+    # The honeypot is out of sight.
+    box = page.locator("#id_contact_url").bounding_box()
+    assert box is None or box["x"] + box["width"] <= 0
+    page.locator("#id_name").fill(name)
+    page.get_by_label("Kurzbeschreibung").fill("Beratung und Kultur")
+    page.get_by_label("Straße und Hausnummer").fill("Obstallee 22")
+    page.get_by_label("PLZ").fill("13593")
+    if email:
+        page.get_by_label("Ihre E-Mail-Adresse").fill(email)
+    page.get_by_label("Ich bin einverstanden").check()
+    page.wait_for_timeout(1200)  # longer than ATLAS_MIN_FILL_SECONDS
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-proposal.png", full_page=True)
+    page.get_by_role("button", name="Vorschlag senden").click()
+    expect(page.get_by_role("heading", name="Vielen Dank für Ihren Vorschlag!")).to_be_visible()
+
+
+def api_status(page, live_server, slug):
+    return page.request.get(f"{live_server.url}/api/organisations/{slug}/").status
+
+
+def log_in(page, live_server, username):
+    page.goto(f"{live_server.url}/konto/anmelden/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Anmelden").click()
+    expect(page.locator(".account-nav").get_by_role("link", name="Mein Konto")).to_be_visible()
+
+
+def test_proposal_is_public_only_after_approval(atlas_page, live_server):
+    page = atlas_page
+    make_user("koordinatorin", role=COORDINATORS)
+    propose_organisation(page, live_server, "Browser-Testverein Staaken", email="vorschlag@example.org")
+    organisation = Organisation.objects.get(name="Browser-Testverein Staaken")
+    assert organisation.status == PublicationStatus.PENDING
+    assert api_status(page, live_server, organisation.slug) == 404
+    page.goto(f"{live_server.url}/verzeichnis/?q=Browser-Testverein")
+    expect(page.locator("main")).not_to_contain_text("Browser-Testverein Staaken")
+
+    log_in(page, live_server, "koordinatorin")
+    page.goto(f"{live_server.url}/moderation/")
+    row = page.locator("tr", has_text="Browser-Testverein Staaken")
+    row.get_by_role("link", name="prüfen").click()
+    expect(page.locator("h1")).to_have_text("Browser-Testverein Staaken")
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-submission.png", full_page=True)
+    page.get_by_role("button", name="Annehmen und veröffentlichen").click()
+    expect(page.locator(".messages")).to_contain_text("Angenommen")
+
+    assert api_status(page, live_server, organisation.slug) == 200
+    page.goto(f"{live_server.url}/organisationen/{organisation.slug}/")
+    expect(page.locator("h1")).to_have_text("Browser-Testverein Staaken")
+    # The coordinator sees the history: the approval is the latest version.
+    page.get_by_role("link", name="Änderungsverlauf").click()
+    expect(page.locator(".history-version").first).to_contain_text("koordinatorin")
+    expect(page.locator(".history-version").first).to_contain_text("Vorschlag angenommen")
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-history.png", full_page=True)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["vorschlag@example.org"]
+    assert page.console_errors == []
+    assert page.outside_requests == [] or all("tile.openstreetmap.org" in url for url in page.outside_requests)
+
+
+def test_rejection_reason_is_mailed(atlas_page, live_server):
+    page = atlas_page
+    make_user("koordinator2", role=COORDINATORS)
+    propose_organisation(page, live_server, "Abzulehnender Verein", email="absender@example.org")
+    log_in(page, live_server, "koordinator2")
+    page.goto(f"{live_server.url}/moderation/")
+    page.locator("tr", has_text="Abzulehnender Verein").get_by_role("link", name="prüfen").click()
+    page.locator(".decision-reject textarea").fill("Bitte mit vollständiger Adresse erneut einreichen.")
+    page.get_by_role("button", name="Ablehnen").click()
+    expect(page.locator(".messages")).to_contain_text("Abgelehnt")
+    submission = Submission.objects.get()
+    assert submission.status == Submission.Status.REJECTED
+    assert submission.organisation.status == PublicationStatus.ARCHIVED
+    assert api_status(page, live_server, submission.organisation.slug) == 404
+    assert len(mail.outbox) == 1
+    assert re.search("vollständiger Adresse", mail.outbox[0].body)
+    assert page.console_errors == []
