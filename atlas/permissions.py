@@ -137,8 +137,9 @@ def can_submit_event_for(user, organisation):
 
 
 def can_view_needs(user, organisation):
-    """An organisation's needs analysis and its matches: its editors, planners and coordinators."""
-    return can_view_internal(user) or is_editor_of(user, organisation)
+    """One organisation's answers and its matches: its editors and coordinators. Planners see only
+    the aggregated overview (without names), never one organisation's answers."""
+    return is_coordinator(user) or is_editor_of(user, organisation)
 
 
 def can_view_needs_overview(user):

@@ -79,6 +79,9 @@ def entry_actions(user, entry):
                if published else None}
     if isinstance(entry, Organisation) and permissions.can_edit_organisation(user, entry):
         actions["edit_url"] = reverse("moderation:organisation-edit", kwargs={"slug": entry.slug})
+    if isinstance(entry, Organisation) and permissions.can_view_needs(user, entry):
+        actions["needs_url"] = reverse("needs:questionnaire", kwargs={"slug": entry.slug})
+        actions["matching_url"] = reverse("needs:matching", kwargs={"slug": entry.slug})
     if permissions.can_view_history(user, entry):
         actions["history_url"] = reverse("moderation:history", kwargs={"kind": kind, "slug": entry.slug})
     if not published and permissions.can_publish(user):

@@ -54,6 +54,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
             "can_moderate": permissions.can_moderate(user),
             "can_view_stale": permissions.can_view_stale_entries(user),
             "can_export_internal": permissions.can_export_internal(user),
+            "can_view_needs_overview": permissions.can_view_needs_overview(user),
         })
         return context
 

@@ -132,6 +132,7 @@ class PlannerView(TemplateView):
                 "geocode": reverse("api-geocode"),
                 "ortsteile": reverse("geodata:api:ortsteile"),
                 "housingEstates": reverse("geodata:api:housing-estates"),
+                "sources": reverse("geodata:api:sources"),
                 "figures": reverse("geodata:planner-figures", kwargs={"key": "__key__"}),
                 "profile": reverse("geodata:planning-area-profile", kwargs={"key": "__key__"}),
             },

@@ -1,4 +1,5 @@
 import { fetchJson } from "./api.js";
+import { loadSources, sourceAttribution } from "./attribution.js";
 import { colourFor, classify } from "./classes.js";
 import { Directory } from "./directory.js";
 import { el } from "./dom.js";
@@ -48,20 +49,6 @@ let estateLayer = null;
 
 function indicatorByKey(key) {
   return config.indicators.find((indicator) => indicator.key === key) || null;
-}
-
-// Leaflet renders attributions as HTML, so the texts from the database are escaped first.
-function escapeHtml(text) {
-  const span = document.createElement("span");
-  span.textContent = text;
-  return span.innerHTML;
-}
-
-function sourceAttribution(sources, keys) {
-  return sources
-    .filter((source) => keys.includes(source.key))
-    .map((source) => escapeHtml(`${source.attribution} (${source.licence})`))
-    .join(" · ");
 }
 
 // Keyboard access to a polygon: focusable, labelled, Enter/Space opens the panel.
@@ -158,12 +145,7 @@ async function loadPlanningAreas(sources) {
 }
 
 async function start() {
-  let sources = [];
-  try {
-    sources = await fetchJson(config.api.sources);
-  } catch (_error) {
-    // attribution falls back to the sources page linked in the header
-  }
+  const sources = await loadSources(config.api.sources);
   const ortsteile = await loadOrtsteile(sources);
   map.fitBounds(ortsteile.fill.getBounds(), { padding: [10, 10] });
   directory.restoreView();

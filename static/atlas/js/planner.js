@@ -1,4 +1,5 @@
 import { fetchJson } from "./api.js";
+import { attributeSources } from "./attribution.js";
 import { el } from "./dom.js";
 import { loadHousingEstates } from "./estates.js";
 import { renderLegend } from "./legend.js";
@@ -24,6 +25,8 @@ const map = L.map("map", {
   keyboard: true,
 });
 map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+// The gap score is computed from these layers: their sources are credited on the map.
+attributeSources(map, config.api.sources, ["alkis-ortsteile", "lor-plr", "population-", "mss-2021-indizes"]);
 const renderer = L.svg({ padding: 0.5 });
 const offlineBase = L.layerGroup().addTo(map);
 const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
