@@ -13,7 +13,7 @@ DEBS_RUN := libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite python3-v
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 DEBS_TEST := postgresql-15-postgis-3 chromium fonts-noto-core
 
-.PHONY: run test lint system system-test venv vendor messages migrate import clean
+.PHONY: run test lint bench system system-test venv vendor messages migrate import clean
 
 run: system venv vendor messages migrate import
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
@@ -23,6 +23,12 @@ test: system system-test venv vendor messages lint
 	scripts/with-postgis.sh $(BIN)/pytest $(PYTEST_ARGS)
 	@echo "=== test suite on SpatiaLite ==="
 	DATABASE_URL=$(SPATIALITE_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Benchmarks print figures (docs/performance.md); run on demand, never part of `make test`.
+bench: system system-test venv migrate import
+	$(BIN)/python benchmarks/geocode_offline.py
+	$(BIN)/python benchmarks/coverage.py
+	$(BIN)/python benchmarks/directory_api.py  # needs the PostgreSQL server on 127.0.0.1:5432
 
 lint: venv
 	$(BIN)/ruff check .
