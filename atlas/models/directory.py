@@ -109,6 +109,15 @@ class Organisation(DirectoryEntry):
     class Meta(DirectoryEntry.Meta):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
+        indexes = [
+            # Every spatial directory query looks up the published individuals shown only at
+            # planning-area level (atlas.directory_queries); a partial index keeps that lookup tiny.
+            models.Index(
+                fields=["planning_area"],
+                condition=models.Q(kind="individual", consent_publish_address=False, status="published"),
+                name="organisation_hidden_location",
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("atlas:organisation-detail", kwargs={"slug": self.slug})
