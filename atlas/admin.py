@@ -36,6 +36,8 @@ from .models import (
     TargetGroup,
     VerificationReminder,
 )
+from .translations import FIELDS as TRANSLATED_FIELDS
+from .translations import TRANSLATED_LANGUAGES, TRANSLATION_FIELD_NAMES, TRANSLATIONS_HINT, field_name, translation_form
 
 
 class LocatedAdmin(ImportAdminMixin, SimpleHistoryAdmin, LeafletGeoAdmin):
@@ -48,6 +50,18 @@ class LocatedAdmin(ImportAdminMixin, SimpleHistoryAdmin, LeafletGeoAdmin):
     # Websites typed without a scheme get https:// (Django 6's default; silences the deprecation).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["export_selection_xlsx", "export_selection_csv"]
+    # The descriptions in other languages are edited in their own fields (atlas/translations.py),
+    # not as raw JSON.
+    exclude = ["translations"]
+
+    def get_fieldsets(self, request, obj=None):
+        """All fields as usual, the translations in a collapsed fieldset: one row per language."""
+        fields = [name for name in self.get_fields(request, obj) if name not in TRANSLATION_FIELD_NAMES]
+        rows = [tuple(field_name(field, language) for field in TRANSLATED_FIELDS) for language in TRANSLATED_LANGUAGES]
+        return [
+            (None, {"fields": fields}),
+            (_("Übersetzungen"), {"fields": rows, "classes": ["collapse"], "description": TRANSLATIONS_HINT}),
+        ]
 
     def save_model(self, request, obj, form, change):
         # A point a coordinator placed on the map is final: geocoding never overwrites it.
@@ -106,6 +120,7 @@ class OrganisationEditorInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(LocatedAdmin):
+    form = translation_form(Organisation)
     inlines = [OrganisationEditorInline]
     import_kind = "organisations"
     list_display = ["name", "kind", "status", "ortsteil", "network_member", "is_sample", "needs_location"]
@@ -121,6 +136,7 @@ class RoomInline(admin.TabularInline):
 
 @admin.register(MeetingPlace)
 class MeetingPlaceAdmin(LocatedAdmin):
+    form = translation_form(MeetingPlace)
     import_kind = "meeting-places"
     list_display = ["name", "place_type", "status", "ortsteil", "bookable", "source"]
     list_filter = ["status", "place_type", "bookable", "needs_location", "ortsteil"]

@@ -2,17 +2,22 @@
 
 from .opening_hours import schema_org_specification
 from .public import is_organisation, public_address, public_contact, public_point
+from .translations import localized_texts
 
 
-def entry_jsonld(entry, permalink):
+def entry_jsonld(entry, permalink, texts=None):
+    """`texts`: the descriptions as the page shows them (atlas.translations.localized_texts);
+    by default in the active UI language with fallback to German."""
+    texts = texts or localized_texts(entry)
     data = {
         "@context": "https://schema.org",
         "@type": "Organization" if is_organisation(entry) else "Place",
         "name": entry.name,
         "url": permalink,
     }
-    if entry.short_description or entry.description:
-        data["description"] = entry.short_description or entry.description
+    description = texts["short_description"] or texts["description"]
+    if description:
+        data["description"] = description.text
     address = public_address(entry)
     if address:
         data["address"] = {

@@ -10,6 +10,8 @@ import unicodedata
 
 from django.db.models import Q
 
+from atlas.translations import all_translated_texts
+
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "à": "a", "ç": "c",
                           "ş": "s", "ğ": "g", "ı": "i", "İ": "i"})
 _DIGRAPHS = re.compile(r"([aou])e")
@@ -53,8 +55,10 @@ def _synonyms(word):
 
 
 def build_search_text(entry):
-    """The folded text of an entry: its own words and the names of what it is linked to."""
+    """The folded text of an entry: its own words (the descriptions in every language, see
+    atlas.translations) and the names of what it is linked to."""
     parts = [entry.name, entry.short_description, entry.description, entry.street, entry.postcode]
+    parts.extend(all_translated_texts(getattr(entry, "translations", None)))
     if entry.ortsteil_id:
         parts.append(entry.ortsteil.name)
     if entry.pk:

@@ -18,6 +18,7 @@ from .jsonld import entry_jsonld
 from .models import MeetingPlace, Organisation
 from .opening_hours import has_hours, is_open_now, weekly_rows
 from .public import address_is_public, nearby_entries, public_address, public_contact, public_point
+from .translations import active_language, localized, localized_texts
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")
 
@@ -34,8 +35,15 @@ class EntryDetailView(TemplateView):
             raise Http404
         permalink = self.request.build_absolute_uri(entry.get_absolute_url())
         point = public_point(entry)
+        # Short description and description in the UI language, else German (marked lang="de").
+        texts = localized_texts(entry)
         context.update({
             "entry": entry,
+            "texts": texts,
+            # "Only in German": once, by the first text shown in German instead of the UI language.
+            "lead_is_fallback": bool(texts["short_description"]) and texts["short_description"].fallback,
+            "description_is_fallback": bool(texts["description"]) and texts["description"].fallback
+            and not (texts["short_description"] and texts["short_description"].fallback),
             "is_organisation": isinstance(entry, Organisation),
             "permalink": permalink,
             "contact": public_contact(entry),
@@ -45,7 +53,7 @@ class EntryDetailView(TemplateView):
             "hours_rows": weekly_rows(entry.opening_hours),
             "open_now": is_open_now(entry.opening_hours),
             "nearby": nearby_entries(entry),
-            "jsonld": entry_jsonld(entry, permalink),
+            "jsonld": entry_jsonld(entry, permalink, texts=texts),
             "minimap_config": {
                 "point": [point.x, point.y] if point else None,
                 "planningArea": entry.planning_area.key if entry.planning_area_id else None,
@@ -108,7 +116,7 @@ class MeetingPlaceDetailView(EntryDetailView):
 
     def extra_context_for(self, entry):
         return {
-            "kind_label": entry.place_type.name,
+            "kind_label": entry.place_type.label,
             "rooms": entry.rooms.all(),
             "operator": entry.operator if entry.operator and entry.operator.status == "published" else None,
             "source": entry.source,
@@ -140,6 +148,9 @@ class DirectoryListView(TemplateView):
             entries = []
             context["error"] = error.detail
         page = Paginator(entries, self.page_size).get_page(self.request.GET.get("page"))
+        language = active_language()
+        for entry in page:  # the short description in the UI language, else German
+            entry.short_text = localized(entry, "short_description", language)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update({"values": values, "page": page, "query": query.urlencode(),

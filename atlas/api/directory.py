@@ -7,9 +7,11 @@ assembled by atlas.api.directory_geojson; error bodies are ``{"detail": …}`` (
 
 import orjson
 from django.db.models import Count, Q
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import activate
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -23,6 +25,7 @@ from atlas.models import (
     PublicationStatus,
     TargetGroup,
 )
+from atlas.translations import UI_LANGUAGES, request_language
 from geodata.api.geojson import geojson_response
 from geodata.api.schema import ERROR
 from geodata.api.views import GeoJSONView, PublicView
@@ -40,14 +43,39 @@ def _cached(response):
     return response
 
 
-class DirectoryListView(GeoJSONView):
+class LanguageMixin:
+    """The texts of the answer (descriptions and messages) in the request's language: ``?lang=`` (one of
+    settings.LANGUAGES), or else the UI language LocaleMiddleware chose from the language cookie or
+    Accept-Language, as for the pages. Without ``?lang=`` the answer varies with the cookie too."""
+
+    language = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        try:
+            self.language = request_language(request)
+        except ValueError:
+            raise ParseError(_("lang muss eine dieser Sprachen sein: %(languages)s.")
+                             % {"languages": ", ".join(UI_LANGUAGES)}) from None
+        activate(self.language)  # as LocaleMiddleware does, for the messages of this request
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if "lang" not in request.GET:
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        if self.language:
+            response["Content-Language"] = self.language
+        return response
+
+
+class DirectoryListView(LanguageMixin, GeoJSONView):
     model = None
 
     def get(self, request):
         selection = filter_entries(self.model.objects.all(), request.query_params)
         filters = selection.filters
         offset, limit = selection.offset, filters.page_size
-        features = list_features(selection, offset, limit)
+        features = list_features(selection, offset, limit, self.language)
         # A first page that is not full holds everything: no COUNT query needed.
         count = len(features) if offset == 0 and len(features) < limit else selection.count()
         url = request.build_absolute_uri()
@@ -89,29 +117,31 @@ class MeetingPlaceListView(DirectoryListView):
         return super().get(request)
 
 
-class OrganisationDetailView(GeoJSONView):
+class OrganisationDetailView(LanguageMixin, GeoJSONView):
     @extend_schema(
         tags=[TAG], operation_id="organisations_retrieve",
         summary="One published organisation with all public fields",
         description="Contact data only with consent to publish it; street, postcode and the exact point "
                     "only when the exact location is public.",
-        responses={200: schema.detail(schema.ORGANISATION_DETAIL), 404: ERROR},
+        parameters=[schema.LANG],
+        responses={200: schema.detail(schema.ORGANISATION_DETAIL), 400: ERROR, 404: ERROR},
     )
     def get(self, request, slug):
-        found = organisation_detail(slug)
+        found = organisation_detail(slug, self.language)
         if found is None:
             raise NotFound(_("Keine veröffentlichte Organisation „%(slug)s“.") % {"slug": slug})
         return _cached(geojson_response(request, orjson.dumps(found), cache=False))
 
 
-class MeetingPlaceDetailView(GeoJSONView):
+class MeetingPlaceDetailView(LanguageMixin, GeoJSONView):
     @extend_schema(
         tags=[TAG], operation_id="meeting_places_retrieve",
         summary="One published meeting place with rooms, operator and source",
-        responses={200: schema.detail(schema.MEETING_PLACE_DETAIL), 404: ERROR},
+        parameters=[schema.LANG],
+        responses={200: schema.detail(schema.MEETING_PLACE_DETAIL), 400: ERROR, 404: ERROR},
     )
     def get(self, request, slug):
-        found = meeting_place_detail(slug)
+        found = meeting_place_detail(slug, self.language)
         if found is None:
             raise NotFound(_("Kein veröffentlichter Treffpunkt „%(slug)s“.") % {"slug": slug})
         return _cached(geojson_response(request, orjson.dumps(found), cache=False))
@@ -121,13 +151,18 @@ def _published(relation):
     return Count(relation, filter=Q(**{f"{relation}__status": PublicationStatus.PUBLISHED}))
 
 
+def _labelled(rows):
+    """Vocabulary names in the reader's language where the catalogue has them (Vocabulary.label)."""
+    return [{**row, "name": _(row["name"])} for row in rows]
+
+
 class CategoryListView(PublicView):
     @extend_schema(tags=[TAG], operation_id="categories_list",
                    summary="Fields of activity with map colour and number of published organisations",
                    responses={200: schema.CATEGORIES})
     def get(self, request):
         rows = Category.objects.annotate(count=_published("organisations")).values("key", "name", "colour", "count")
-        return Response(list(rows))
+        return Response(_labelled(rows))
 
 
 class LanguageListView(PublicView):
@@ -146,7 +181,7 @@ class TargetGroupListView(PublicView):
                    responses={200: schema.TARGET_GROUPS})
     def get(self, request):
         rows = TargetGroup.objects.annotate(count=_published("organisations")).values("key", "name", "count")
-        return Response(list(rows))
+        return Response(_labelled(rows))
 
 
 class MeetingPlaceTypeListView(PublicView):
@@ -155,4 +190,4 @@ class MeetingPlaceTypeListView(PublicView):
                    responses={200: schema.MEETING_PLACE_TYPES})
     def get(self, request):
         rows = MeetingPlaceType.objects.annotate(count=_published("meeting_places")).values("key", "name", "count")
-        return Response(list(rows))
+        return Response(_labelled(rows))

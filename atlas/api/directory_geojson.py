@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 
 from atlas.directory_queries import public_points, walking_minutes
 from atlas.models import LocationPrecision, MeetingPlace, Organisation, PublicationStatus
+from atlas.translations import SOURCE_LANGUAGE, localize
 from geodata.api.geojson import COORDINATE_PRECISION, feature, geometry_json
 
 # Above this many entries on a page the relation queries select by subquery instead of an id list
@@ -70,11 +71,26 @@ MEETING_PLACE_FIELDS = (
 )
 
 
-def list_features(selection, offset, limit):
+def _short_description(language):
+    """(extra fields to read, row → short_description and description_language properties).
+
+    In German only the field itself is read; otherwise also ``translations`` (appended to the row)."""
+    if language == SOURCE_LANGUAGE:
+        return (), lambda german, row: {"short_description": german, "description_language": SOURCE_LANGUAGE}
+
+    def texts(german, row):
+        text = localize(german, row[-1], "short_description", language)
+        return {"short_description": text.text, "description_language": text.language}
+    return ("translations",), texts
+
+
+def list_features(selection, offset, limit, language=SOURCE_LANGUAGE):
     """The features of one page of a Selection, in its order: one query for the rows (plus the
-    nearest-first ids with ``near``) and one per vocabulary relation."""
+    nearest-first ids with ``near``) and one per vocabulary relation. The short description is in
+    `language`, else German; ``description_language`` says which."""
     model = selection.model
-    fields = ORGANISATION_FIELDS if model is Organisation else MEETING_PLACE_FIELDS
+    extra, texts = _short_description(language)
+    fields = (ORGANISATION_FIELDS if model is Organisation else MEETING_PLACE_FIELDS) + extra
     rows = selection.queryset.annotate(geometry=geometry_json("location")).values_list(*fields)
     distances = None
     if selection.near_metric is None:
@@ -86,8 +102,8 @@ def list_features(selection, offset, limit):
         rows = [by_pk[pk] for pk, _ in hits if pk in by_pk]
     url = detail_url_template(model)
     if model is Organisation:
-        return _organisation_features(selection, rows, distances, url)
-    return _meeting_place_features(rows, distances, url)
+        return _organisation_features(selection, rows, distances, url, texts)
+    return _meeting_place_features(rows, distances, url, texts)
 
 
 def _distance(properties, distance):
@@ -96,7 +112,7 @@ def _distance(properties, distance):
     properties["walking_minutes"] = walking_minutes(properties["distance_m"])
 
 
-def _organisation_features(selection, rows, distances, url):
+def _organisation_features(selection, rows, distances, url, texts):
     ids = [row[0] for row in rows]
     subquery = selection.queryset.order_by().values("pk")
     categories = relation_keys(Organisation, "categories", "key", ids, subquery) if rows else {}
@@ -105,14 +121,14 @@ def _organisation_features(selection, rows, distances, url):
     individual = Organisation.Kind.INDIVIDUAL
     for row in rows:
         (pk, slug, name, kind, short_description, ortsteil_name, ortsteil_key, planning_area_id, planning_area_key,
-         area_ortsteil_name, area_ortsteil_key, precision, is_sample, address_consent, geometry) = row
+         area_ortsteil_name, area_ortsteil_key, precision, is_sample, address_consent, geometry) = row[:15]
         if kind == individual and not address_consent:
             geometry = point_geometry(selection.public_point(True, planning_area_id, None))
             ortsteil_name, ortsteil_key = area_ortsteil_name, area_ortsteil_key
             precision = LocationPrecision.PLANNING_AREA.value
         keys = categories.get(pk, [])
         properties = {
-            "id": pk, "slug": slug, "name": name, "kind": kind, "short_description": short_description,
+            "id": pk, "slug": slug, "name": name, "kind": kind, **texts(short_description, row),
             "categories": keys, "primary_category": keys[0] if keys else None,
             "languages": languages.get(pk, []),
             "ortsteil": ortsteil_name, "ortsteil_key": ortsteil_key, "planning_area": planning_area_key,
@@ -124,13 +140,13 @@ def _organisation_features(selection, rows, distances, url):
     return features
 
 
-def _meeting_place_features(rows, distances, url):
+def _meeting_place_features(rows, distances, url, texts):
     features = []
     for row in rows:
         (pk, slug, name, place_type, short_description, ortsteil_name, ortsteil_key, planning_area_key, precision,
-         is_sample, bookable, geometry) = row
+         is_sample, bookable, geometry) = row[:12]
         properties = {
-            "id": pk, "slug": slug, "name": name, "place_type": place_type, "short_description": short_description,
+            "id": pk, "slug": slug, "name": name, "place_type": place_type, **texts(short_description, row),
             "ortsteil": ortsteil_name, "ortsteil_key": ortsteil_key, "planning_area": planning_area_key,
             "location_precision": precision or None, "is_sample": is_sample, "bookable": bookable,
             "url": url.format(slug=slug),
@@ -149,13 +165,23 @@ def feature_collection_page(features, count, next_url, previous_url):
 # --- details ------------------------------------------------------------------------------------------
 
 def _pairs(manager):
-    return [{"key": item.key, "name": item.name} for item in manager.all()]
+    return [{"key": item.key, "name": item.label} for item in manager.all()]
 
 
-def _common_detail(entry, shows_exact_location, shows_contact):
+def _texts(entry, language):
+    """Short description and description in `language`, else German, with the language of each."""
+    short = localize(entry.short_description, entry.translations, "short_description", language)
+    description = localize(entry.description, entry.translations, "description", language)
+    # The language of the description, or of the short description when there is no description.
+    shown = description if description.text else short
+    return {"short_description": short.text, "description": description.text,
+            "description_language": shown.language, "short_description_language": short.language}
+
+
+def _common_detail(entry, shows_exact_location, shows_contact, language):
     properties = {
         "id": entry.pk, "slug": entry.slug, "name": entry.name,
-        "short_description": entry.short_description, "description": entry.description,
+        **_texts(entry, language),
         "opening_hours": entry.opening_hours, "opening_hours_note": entry.opening_hours_note,
         "wheelchair_access": entry.wheelchair_access,
         "last_verified": entry.last_verified.isoformat() if entry.last_verified else None,
@@ -174,14 +200,14 @@ def _common_detail(entry, shows_exact_location, shows_contact):
     return properties
 
 
-def organisation_detail(slug):
-    """A Feature dict of a published organisation, or None."""
+def organisation_detail(slug, language=SOURCE_LANGUAGE):
+    """A Feature dict of a published organisation, or None; the descriptions in `language`, else German."""
     entry = (Organisation.objects.published().filter(slug=slug).select_related("ortsteil", "planning_area__ortsteil")
              .prefetch_related("categories", "target_groups", "communities", "languages").first())
     if entry is None:
         return None
     exact = entry.shows_exact_location
-    properties = _common_detail(entry, exact, entry.consent_publish_contact)
+    properties = _common_detail(entry, exact, entry.consent_publish_contact, language)
     properties.update(
         kind=entry.kind,
         categories=_pairs(entry.categories), target_groups=_pairs(entry.target_groups),
@@ -207,19 +233,19 @@ def organisation_detail(slug):
             "properties": properties}
 
 
-def meeting_place_detail(slug):
+def meeting_place_detail(slug, language=SOURCE_LANGUAGE):
     """A Feature dict of a published meeting place, or None. Meeting places are public places:
-    their address and contact data are always shown."""
+    their address and contact data are always shown. The descriptions in `language`, else German."""
     entry = (MeetingPlace.objects.published().filter(slug=slug)
              .select_related("ortsteil", "planning_area", "place_type", "operator", "source")
              .prefetch_related("rooms").first())
     if entry is None:
         return None
-    properties = _common_detail(entry, True, True)
+    properties = _common_detail(entry, True, True, language)
     operator = entry.operator
     published_operator = operator is not None and operator.status == PublicationStatus.PUBLISHED
     properties.update(
-        place_type={"key": entry.place_type.key, "name": entry.place_type.name},
+        place_type={"key": entry.place_type.key, "name": entry.place_type.label},
         rooms=[{"name": room.name, "capacity": room.capacity, "note": room.note} for room in entry.rooms.all()],
         bookable=entry.bookable, cost=entry.cost, accessibility_note=entry.accessibility_note,
         operator={"name": operator.name, "slug": operator.slug,

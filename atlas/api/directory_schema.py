@@ -4,6 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
 from atlas.directory_queries import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RADIUS_M
+from atlas.translations import SOURCE_LANGUAGE, UI_LANGUAGES
 from geodata.api.schema import (
     BOOLEAN,
     INTEGER,
@@ -20,8 +21,12 @@ PAIRS = {"type": "array", "items": PAIR}
 NULLABLE_DISTANCE = {"type": "integer", "description": "Only with near: metres from the point (planar, EPSG:25833)."}
 WALKING = {"type": "integer", "description": "Only with near: ceil(distance_m / 80 m per minute)."}
 
+TEXT_LANGUAGE = {"type": "string", "enum": list(UI_LANGUAGES)}
 COMMON = {
-    "id": INTEGER, "slug": STRING, "name": STRING, "short_description": STRING,
+    "id": INTEGER, "slug": STRING, "name": STRING,
+    "short_description": {"type": "string", "description": "In the requested language (lang), else German."},
+    "description_language": {**TEXT_LANGUAGE, "description": "The language short_description is in: the "
+                             f"requested one, or {SOURCE_LANGUAGE} when there is no translation."},
     "ortsteil": NULLABLE_STRING, "ortsteil_key": NULLABLE_STRING, "planning_area": NULLABLE_STRING,
     "location_precision": {"type": "string", "nullable": True,
                            "description": "planning_area when the entry is shown at planning-area level only."},
@@ -33,7 +38,11 @@ MEETING_PLACE = {**COMMON, "place_type": STRING, "bookable": BOOLEAN}
 
 DETAIL_COMMON = {
     **{key: value for key, value in COMMON.items() if key not in ("distance_m", "walking_minutes")},
-    "description": STRING,
+    "description": {"type": "string", "description": "In the requested language (lang), else German."},
+    "description_language": {**TEXT_LANGUAGE, "description": "The language description is in (of "
+                             "short_description when there is no description): the requested one, or "
+                             f"{SOURCE_LANGUAGE} when there is no translation."},
+    "short_description_language": {**TEXT_LANGUAGE, "description": "The language short_description is in."},
     "opening_hours": {"type": "object", "additionalProperties": {"type": "array", "items": STRING_LIST},
                       "description": 'e.g. {"mo": [["09:00", "17:00"]]}; a missing day means closed.'},
     "opening_hours_note": STRING, "wheelchair_access": STRING, "last_verified": NULLABLE_STRING,
@@ -94,7 +103,13 @@ def _parameter(name, description, kind=OpenApiTypes.STR):
     return OpenApiParameter(name, kind, OpenApiParameter.QUERY, description=description)
 
 
+LANG = OpenApiParameter(
+    "lang", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=list(UI_LANGUAGES),
+    description="Language of short_description and description. Without it the site's language cookie or "
+                "Accept-Language decides (default de). A text without translation falls back to German; "
+                "description_language says which language it is in. Other values: 400.")
 COMMON_PARAMETERS = [
+    LANG,
     _parameter("q", "Words that must all occur (case-, umlaut- and ß-tolerant: Türkisch = Turkisch = Tuerkisch)."),
     _parameter("bbox", "minlon,minlat,maxlon,maxlat in WGS84 degrees."),
     _parameter("near", "lon,lat in WGS84: order by distance and add distance_m and walking_minutes."),

@@ -2,18 +2,20 @@
 
 Used by migration 0005 and by tests that need them back after a database flush."""
 
+from django.utils.translation import gettext_noop
+
 TOPICS = [
     # key, German name
-    ("project-management", "Projektmanagement"),
-    ("fundraising", "Fördermittel und Fundraising"),
-    ("advocacy", "Interessenvertretung"),
-    ("networking", "Vernetzung"),
-    ("language", "Sprache"),
-    ("law", "Recht und Aufenthalt"),
-    ("digital", "Digitales"),
-    ("health", "Gesundheit"),
-    ("culture", "Kultur"),
-    ("volunteering", "Ehrenamt"),
+    ("project-management", gettext_noop("Projektmanagement")),
+    ("fundraising", gettext_noop("Fördermittel und Fundraising")),
+    ("advocacy", gettext_noop("Interessenvertretung")),
+    ("networking", gettext_noop("Vernetzung")),
+    ("language", gettext_noop("Sprache")),
+    ("law", gettext_noop("Recht und Aufenthalt")),
+    ("digital", gettext_noop("Digitales")),
+    ("health", gettext_noop("Gesundheit")),
+    ("culture", gettext_noop("Kultur")),
+    ("volunteering", gettext_noop("Ehrenamt")),
 ]
 
 

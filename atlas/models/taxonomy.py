@@ -1,6 +1,7 @@
 """Vocabularies of the directory. They are data, so coordinators can add and rename entries."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +16,12 @@ class Vocabulary(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the reader's language where the catalogue has it (seeded names are marked
+        for translation in atlas/vocabularies.py); otherwise the name as a coordinator typed it."""
+        return gettext(self.name)
 
 
 class Category(Vocabulary):

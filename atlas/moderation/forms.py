@@ -14,6 +14,7 @@ from atlas.models import (
     PublicationStatus,
     Submission,
 )
+from atlas.translations import TranslationFormMixin
 
 from . import spam
 
@@ -205,8 +206,9 @@ class RejectionForm(DecisionForm):
         return reason
 
 
-class OrganisationEditForm(forms.ModelForm):
-    """The public fields of an organisation, for its editors; coordinators also set the status."""
+class OrganisationEditForm(TranslationFormMixin, forms.ModelForm):
+    """The public fields of an organisation, for its editors; coordinators also set the status.
+    Short description and description in the other UI languages: atlas.translations."""
 
     class Meta:
         formfield_callback = formfield

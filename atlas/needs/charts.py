@@ -55,7 +55,7 @@ def topic_chart(topic_rows, priority_labels, offer_label):
     rows = []
     for index, row in enumerate(topic_rows):
         top = LEGEND_HEIGHT + index * ROW_HEIGHT
-        chart_row = ChartRow(label=row.topic.name, label_y=_f(top + 15), need_y=_f(top + 3), offer_y=_f(top + 18))
+        chart_row = ChartRow(label=row.topic.label, label_y=_f(top + 15), need_y=_f(top + 3), offer_y=_f(top + 18))
         x = LABEL_WIDTH
         for count, colour, label in zip(row.priority_counts, PRIORITY_COLOURS, priority_labels, strict=True):
             if count:
@@ -112,7 +112,7 @@ def ortsteil_heatmap(overview):
                 "text_fill": "#fff" if opacity > 0.55 else INK,
                 "column": overview.ortsteile[column_index][1],
             })
-        rows.append({"label": row.topic.name, "label_y": _f(top + CELL_HEIGHT / 2 + 4), "cells": cells})
+        rows.append({"label": row.topic.label, "label_y": _f(top + CELL_HEIGHT / 2 + 4), "cells": cells})
     width = HEAT_LABEL_WIDTH + len(columns) * CELL_WIDTH + 90  # room for the last slanted label
     height = HEADER_HEIGHT + len(rows) * CELL_HEIGHT + 6
     return {"columns": columns, "rows": rows, "width": _f(width), "height": _f(height),

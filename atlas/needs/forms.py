@@ -40,17 +40,17 @@ class QuestionnaireForm(forms.Form):
         for topic in self.topics:
             names = _field_names(topic)
             self.fields[names["need"]] = forms.BooleanField(
-                label=_("Wir brauchen Unterstützung: %(topic)s") % {"topic": topic.name}, required=False)
+                label=_("Wir brauchen Unterstützung: %(topic)s") % {"topic": topic.label}, required=False)
             self.fields[names["priority"]] = forms.TypedChoiceField(
-                label=_("Dringlichkeit: %(topic)s") % {"topic": topic.name}, choices=Need.Priority.choices,
+                label=_("Dringlichkeit: %(topic)s") % {"topic": topic.label}, choices=Need.Priority.choices,
                 coerce=int, initial=Need.Priority.MEDIUM, required=False, empty_value=Need.Priority.MEDIUM)
             self.fields[names["need_note"]] = forms.CharField(
-                label=_("Beschreibung des Bedarfs: %(topic)s") % {"topic": topic.name}, required=False,
+                label=_("Beschreibung des Bedarfs: %(topic)s") % {"topic": topic.label}, required=False,
                 max_length=NOTE_MAX_LENGTH)
             self.fields[names["offer"]] = forms.BooleanField(
-                label=_("Wir können anbieten: %(topic)s") % {"topic": topic.name}, required=False)
+                label=_("Wir können anbieten: %(topic)s") % {"topic": topic.label}, required=False)
             self.fields[names["offer_note"]] = forms.CharField(
-                label=_("Beschreibung des Angebots: %(topic)s") % {"topic": topic.name}, required=False,
+                label=_("Beschreibung des Angebots: %(topic)s") % {"topic": topic.label}, required=False,
                 max_length=NOTE_MAX_LENGTH)
 
     def _initial_from_assessment(self):

@@ -6,6 +6,7 @@ instances); details may use instances, since they are one row with many fields.
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Sum
+from django.utils.translation import gettext
 
 from geodata.models import (
     DataSource,
@@ -268,7 +269,7 @@ def facility_detail(pk):
         "id": facility.pk,
         "name": facility.name,
         "type": facility.facility_type.key,
-        "type_name": facility.facility_type.name,
+        "type_name": gettext(facility.facility_type.name),
         "street": facility.street,
         "postcode": facility.postcode,
         "website": facility.website,
@@ -311,8 +312,11 @@ def source_list():
 
 
 def facility_type_list():
-    return list(
-        FacilityType.objects.order_by("name")
-        .annotate(count=Count("facilities"))
-        .values("key", "name", "colour", "count")
+    rows = list(
+        FacilityType.objects.annotate(count=Count("facilities")).values("key", "name", "colour", "count")
     )
+    # Type names are stored in German; the importer marks them for translation (gettext_noop), so
+    # the catalogue has them. A name a coordinator typed in stays as typed.
+    for row in rows:
+        row["name"] = gettext(row["name"])
+    return sorted(rows, key=lambda row: row["name"])

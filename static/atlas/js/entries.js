@@ -58,6 +58,16 @@ export function languageList(entry, config) {
   return el("ul", { className: "item-languages", "aria-label": config.strings.languages }, items);
 }
 
+// The short description with the language it is in (the API falls back to German: lang="de"),
+// so screen readers pronounce it right.
+export function shortDescription(entry, config, className) {
+  const text = entry.props.short_description;
+  if (!text) return null;
+  const lang = entry.props.description_language || document.documentElement.lang || "de";
+  const rtl = config.languages?.[lang]?.rtl ?? lang === "ar";
+  return el("p", { className, lang, dir: rtl ? "rtl" : "ltr" }, text);
+}
+
 // The popup of a marker: name, sample badge, kind, short description, distance, link to the page.
 export function popupContent(entry, config) {
   const s = config.strings;
@@ -72,7 +82,7 @@ export function popupContent(entry, config) {
     el("strong", { className: "popup-name" }, entry.name),
     sampleBadge(entry, config),
     el("div", { className: "popup-kind" }, kindLabel(entry, config)),
-    entry.props.short_description ? el("p", { className: "popup-description" }, entry.props.short_description) : null,
+    shortDescription(entry, config, "popup-description"),
     distanceText(entry, config) ? el("div", { className: "popup-distance" }, distanceText(entry, config)) : null,
     entry.props.location_precision === "planning_area" ? el("div", { className: "hint" }, s.locationArea) : null,
     el("div", {}, link),

@@ -1,5 +1,5 @@
 import { clear, el } from "./dom.js";
-import { categoryColour, detailUrl, distanceText, kindLabel, languageList, sampleBadge } from "./entries.js";
+import { categoryColour, detailUrl, distanceText, kindLabel, languageList, sampleBadge, shortDescription } from "./entries.js";
 
 // The list of entries beside the map. Each item can show its marker and links to its page, so
 // nothing needs the map: the list is the keyboard and screen-reader way through the directory.
@@ -40,7 +40,7 @@ export class EntryList {
         el("div", { className: "item-head" }, swatch, link, sampleBadge(entry, this.config)),
         el("div", { className: "item-meta" }, kindLabel(entry, this.config), entry.props.ortsteil ? ` · ${entry.props.ortsteil}` : ""),
         distance ? el("div", { className: "item-distance" }, distance) : null,
-        entry.props.short_description ? el("p", { className: "item-description" }, entry.props.short_description) : null,
+        shortDescription(entry, this.config, "item-description"),
         languageList(entry, this.config),
         show,
       );
