@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.db.models import Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from atlas.directory_config import directory_config
+from atlas.models import Language, PublicationStatus, Topic
 
 from .indicators import ORIGIN_HIERARCHY, indicator_definitions, origin_labels
 from .models import DataSource, PlanningArea, Population
@@ -60,6 +62,14 @@ def map_strings():
         "km2": _("km²"),
         "persons": _("Personen"),
         "openProfile": _("Profil öffnen"),
+        # The events layer (static/atlas/js/events-layer.js).
+        "eventsCount": _("Treffer: {count}"),
+        "eventsNone": _("Zurzeit keine kommenden Veranstaltungen. Bitte Filter lockern oder später wieder schauen."),
+        "eventsWhen": _("Wann"),
+        "eventsWhere": _("Wo"),
+        "eventsDetails": _("Details"),
+        "eventsShowOnMap": _("Auf der Karte zeigen"),
+        "eventsSample": _("Beispiel/Sample"),
     }
 
 
@@ -72,6 +82,12 @@ class MapView(TemplateView):
         leaflet = settings.LEAFLET_CONFIG
         tile_name, tile_url, tile_options = leaflet["TILES"][0]
         context["indicators"] = indicators
+        # Filters of the events layer: all topics, the languages of upcoming published events.
+        context["event_topics"] = Topic.objects.all()
+        context["event_languages"] = (
+            Language.objects.filter(events__status=PublicationStatus.PUBLISHED, events__end__gte=timezone.now())
+            .distinct().order_by("german_name")
+        )
         context["map_config"] = {
             "center": leaflet["DEFAULT_CENTER"],
             "zoom": leaflet["DEFAULT_ZOOM"],
@@ -89,6 +105,7 @@ class MapView(TemplateView):
                 "facilityTypes": reverse("geodata:api:facility-types"),
                 "housingEstates": reverse("geodata:api:housing-estates"),
                 "sources": reverse("geodata:api:sources"),
+                "events": reverse("api-events"),
             },
             # Profile pages, "__key__" replaced by the area's key (panel.js "Profil öffnen").
             "profiles": {

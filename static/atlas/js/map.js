@@ -4,6 +4,7 @@ import { colourFor, classify } from "./classes.js";
 import { Directory } from "./directory.js";
 import { el } from "./dom.js";
 import { loadHousingEstates } from "./estates.js";
+import { EventsLayer } from "./events-layer.js";
 import { addFacilityLayer } from "./facilities.js";
 import { renderLegend } from "./legend.js";
 import { DetailPanel } from "./panel.js";
@@ -42,6 +43,10 @@ const directory = new Directory(map, config.directory);
 const tabs = initTabs(document.querySelector(".map-controls .tabs"), (name) => directory.setTab(name, "ebenen"));
 if (directory.state.tab) tabs.show(directory.state.tab);
 directory.load();
+
+// Upcoming events: calendar markers and a list in the "Ebenen" tab, loaded beside everything else.
+const events = new EventsLayer(map, config);
+events.load();
 
 let planningAreaLayer = null;
 let activeIndicator = null;
