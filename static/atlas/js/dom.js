@@ -35,3 +35,15 @@ export function formatPercent(value) {
 export function formatDecimal(value) {
   return value === null || value === undefined ? null : decimal.format(value);
 }
+
+// Marks one item of a list (Map key → element) as the selected one and scrolls it into view.
+export function highlightItem(items, key) {
+  for (const [itemKey, item] of items) {
+    const selected = itemKey === key;
+    item.classList.toggle("is-selected", selected);
+    if (selected) item.setAttribute("aria-current", "true");
+    else item.removeAttribute("aria-current");
+  }
+  const item = items.get(key);
+  if (item && !item.closest("[hidden]")) item.scrollIntoView({ block: "nearest" });
+}

@@ -1,5 +1,5 @@
 import { fetchJson } from "./api.js";
-import { clear, el } from "./dom.js";
+import { clear, el, highlightItem } from "./dom.js";
 
 /* global L */
 // Upcoming events on the map page: calendar markers (clustered, so events at the same meeting place
@@ -191,14 +191,7 @@ export class EventsLayer {
   }
 
   highlight(key) {
-    for (const [itemKey, item] of this.items) {
-      const selected = itemKey === key;
-      item.classList.toggle("is-selected", selected);
-      if (selected) item.setAttribute("aria-current", "true");
-      else item.removeAttribute("aria-current");
-    }
-    const item = this.items.get(key);
-    if (item && !item.closest("[hidden]")) item.scrollIntoView({ block: "nearest" });
+    highlightItem(this.items, key);
   }
 
   // Zooms to the event (and out of its cluster), then opens its popup.

@@ -1,4 +1,4 @@
-import { clear, el } from "./dom.js";
+import { clear, el, highlightItem } from "./dom.js";
 import { categoryColour, detailUrl, distanceText, kindLabel, languageList, sampleBadge, shortDescription } from "./entries.js";
 
 // The list of entries beside the map. Each item can show its marker and links to its page, so
@@ -50,13 +50,6 @@ export class EntryList {
   }
 
   highlight(key) {
-    for (const [itemKey, item] of this.items) {
-      const selected = itemKey === key;
-      item.classList.toggle("is-selected", selected);
-      if (selected) item.setAttribute("aria-current", "true");
-      else item.removeAttribute("aria-current");
-    }
-    const item = this.items.get(key);
-    if (item && !item.closest("[hidden]")) item.scrollIntoView({ block: "nearest" });
+    highlightItem(this.items, key);
   }
 }
