@@ -222,3 +222,19 @@ def test_apply_geocode_never_overwrites_a_manual_location():
     record.location = Point(13.2, 52.53, srid=4326)
     assert not apply_geocode(record, geocode("Staaken"))
     assert record.location.coords == (13.2, 52.53)
+
+
+def test_every_point_lies_in_the_planning_area_it_reports():
+    """Heerstraße is the border between planning areas: a point interpolated along it and clipped
+    onto the border must not land on the neighbour's side (it did before the clip moved inward)."""
+    from geodata.models import PlanningArea
+
+    rows = GazetteerAddress.objects.filter(street="Heerstraße", number__isnull=False).order_by("number")
+    checked = 0
+    for row in rows[::7]:
+        result = geocode(f"{row.street} {row.number}{row.suffix}, {row.postcode} Berlin")
+        assert result, row
+        point = Point(result.lon, result.lat, srid=4326)
+        assert PlanningArea.objects.get(key=result.planning_area_key).geom.contains(point), (row, result)
+        checked += 1
+    assert checked > 20
