@@ -42,6 +42,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 
+from atlas.filtering import linked_to
 from atlas.models import (
     Category,
     Language,
@@ -228,13 +229,6 @@ def walking_minutes(distance_m):
 
 # --- the selection ----------------------------------------------------------------------------------
 
-def _through_filter(model, relation, keys, field):
-    through = getattr(model, relation).through
-    owner = f"{model._meta.model_name}_id"
-    target = getattr(model, relation).field.related_model._meta.model_name
-    return Q(pk__in=through.objects.filter(**{f"{target}__{field}__in": keys}).values(owner))
-
-
 class Selection:
     """Published entries matching the filters; see the module docstring.
 
@@ -260,11 +254,11 @@ class Selection:
         if filters.q:
             qs = qs.filter(search_filter(filters.q))
         if filters.categories:
-            qs = qs.filter(_through_filter(self.model, "categories", filters.categories, "key"))
+            qs = qs.filter(linked_to(self.model, "categories", filters.categories, "key"))
         if filters.languages:
-            qs = qs.filter(_through_filter(self.model, "languages", filters.languages, "code"))
+            qs = qs.filter(linked_to(self.model, "languages", filters.languages, "code"))
         if filters.target_groups:
-            qs = qs.filter(_through_filter(self.model, "target_groups", filters.target_groups, "key"))
+            qs = qs.filter(linked_to(self.model, "target_groups", filters.target_groups, "key"))
         if filters.types:
             qs = qs.filter(place_type__key__in=filters.types)
         if filters.bookable is not None:

@@ -17,6 +17,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ParseError
 
+from atlas.filtering import linked_to
 from atlas.models import Event, Language, Topic
 from geodata.api import schema
 from geodata.api.geojson import COORDINATE_PRECISION, geojson_response
@@ -97,13 +98,11 @@ class EventLayerView(GeoJSONView):
         if params.get("topic"):
             valid = set(Topic.objects.values_list("key", flat=True))
             keys = key_list(params["topic"], valid, "topic")
-            events = events.filter(pk__in=Event.topics.through.objects.filter(topic__key__in=keys)
-                                   .values("event_id"))
+            events = events.filter(linked_to(Event, "topics", keys, "key"))
         if params.get("language"):
             valid = set(Language.objects.values_list("code", flat=True))
             codes = key_list(params["language"], valid, "language")
-            events = events.filter(pk__in=Event.languages.through.objects.filter(language__code__in=codes)
-                                   .values("event_id"))
+            events = events.filter(linked_to(Event, "languages", codes, "code"))
         since = parse_instant(params.get("from"), "from")
         until = parse_instant(params.get("to"), "to", end_of_day=True)
         if since is not None and until is not None and since >= until:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from atlas.filtering import linked_to
 from atlas.models import Event, Language, Organisation, Topic
 
 # The calendar feed holds upcoming events and those that ended at most this many days ago.
@@ -83,11 +84,9 @@ def parse_filters(params):
 def apply_filters(events, filters):
     """Subqueries rather than joins, so an event with two matching topics is listed once."""
     if filters.topics:
-        events = events.filter(pk__in=Event.topics.through.objects.filter(
-            topic__key__in=filters.topics).values("event_id"))
+        events = events.filter(linked_to(Event, "topics", filters.topics, "key"))
     if filters.languages:
-        events = events.filter(pk__in=Event.languages.through.objects.filter(
-            language__code__in=filters.languages).values("event_id"))
+        events = events.filter(linked_to(Event, "languages", filters.languages, "code"))
     if filters.organisation:
         events = events.filter(organiser__slug=filters.organisation)
     return events

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from atlas.events.queries import query_values
+from atlas.filtering import linked_to
 from atlas.models import Language, Resource, Topic
 from atlas.search import search_filter
 
@@ -65,11 +66,9 @@ def filter_resources(filters):
     if filters.q:
         resources = resources.filter(search_filter(filters.q))
     if filters.topics:
-        resources = resources.filter(pk__in=Resource.topics.through.objects.filter(
-            topic__key__in=filters.topics).values("resource_id"))
+        resources = resources.filter(linked_to(Resource, "topics", filters.topics, "key"))
     if filters.languages:
-        resources = resources.filter(pk__in=Resource.languages.through.objects.filter(
-            language__code__in=filters.languages).values("resource_id"))
+        resources = resources.filter(linked_to(Resource, "languages", filters.languages, "code"))
     if filters.kinds:
         resources = resources.filter(kind__in=filters.kinds)
     return resources.order_by("title")
