@@ -3,27 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from tests.atlas import test_geocoding_support as support
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gazetteer_data", "fresh_geocoders")]
 URL = "/api/geocode/"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def gazetteer_data(django_db_setup, django_db_blocker):
-    support.load_gazetteer(django_db_blocker)
-
-
-@pytest.fixture(autouse=True)
-def fresh_geocoders():
-    support.reset_geocoders()
-    yield
-    support.reset_geocoders()
-
-
-@pytest.fixture
-def fake_http(monkeypatch):
-    return support.install_fake_http(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -7,22 +7,9 @@ from django.contrib.gis.geos import Point
 
 from atlas.geocoding import Precision, Status, apply_geocode, geocode
 from atlas.models import GazetteerAddress, GeocodeCache
-from tests.atlas import test_geocoding_support as support
 from tests.atlas.test_geocoding_support import address_row
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def gazetteer_data(django_db_setup, django_db_blocker):
-    support.load_gazetteer(django_db_blocker)
-
-
-@pytest.fixture(autouse=True)
-def fresh_geocoders():
-    support.reset_geocoders()
-    yield
-    support.reset_geocoders()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gazetteer_data", "fresh_geocoders")]
 
 
 def test_import_gazetteer_loads_the_whole_list():

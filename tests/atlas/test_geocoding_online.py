@@ -5,27 +5,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 from atlas.geocoding import Precision, Status, geocode
 from atlas.models import GeocodeCache
-from tests.atlas import test_geocoding_support as support
 from tests.atlas.test_geocoding_support import REFUSED, TIMEOUT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gazetteer_data", "fresh_geocoders")]
 
-
-@pytest.fixture(scope="module", autouse=True)
-def gazetteer_data(django_db_setup, django_db_blocker):
-    support.load_gazetteer(django_db_blocker)
-
-
-@pytest.fixture(autouse=True)
-def fresh_geocoders():
-    support.reset_geocoders()
-    yield
-    support.reset_geocoders()
-
-
-@pytest.fixture
-def fake_http(monkeypatch):
-    return support.install_fake_http(monkeypatch)
 
 NOMINATIM = "nominatim.openstreetmap.org/search"
 PHOTON = "photon.komoot.io/api"
