@@ -12,10 +12,8 @@ Used by the public API (atlas/api/directory*.py) and by server-rendered pages al
         entry.public_point                        # WGS84 Point to show (None without a location)
 
 ``params`` is a mapping of raw query parameters (``request.GET``) or a ``DirectoryFilters`` from
-``parse_filters``. Accepted: ``q``, ``category``, ``language``, ``target_group`` (organisations
-only), ``ortsteil``, ``type`` and ``bookable`` (meeting places only), ``bbox``, ``near`` + ``radius``.
-Invalid values raise ``rest_framework.exceptions.ParseError`` with a German message for the user
-(the API answers 400 with it). Only ``status=published`` entries are ever returned.
+``atlas.directory_filters.parse_filters``, which validates them (ParseError → 400 in the API). Only
+``status=published`` entries are ever returned.
 
 Privacy (GDPR): an individual actor without consent to publish the address is shown at the
 representative point (point on surface) of its planning area. Every spatial operation — bbox, radius,
@@ -25,60 +23,36 @@ identical on SpatiaLite and PostGIS.
 
 Distances are planar in EPSG:25833 (``location_metric``) on both backends. On PostGIS the
 nearest-first order uses the KNN operator (``<->``, GiST index); SpatiaLite orders by ``Distance``.
+
+What does not depend on the point — the number of matches without bbox or radius, and the entries
+shown at planning-area level — is cached per set of filters (atlas.directory_cache), so a nearest-first
+page costs one query.
 """
 
 import heapq
 import math
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
-from django.contrib.gis.db.models.functions import Distance, GeometryDistance
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
-from django.db import connection
 from django.db.models import Q
-from django.utils.translation import gettext as _
-from rest_framework.exceptions import ParseError
 
+from atlas.directory_cache import remembered
+from atlas.directory_filters import DirectoryFilters, parse_filters
 from atlas.filtering import linked_to
-from atlas.models import (
-    Category,
-    Language,
-    MeetingPlaceType,
-    Organisation,
-    PublicationStatus,
-    TargetGroup,
-)
+from atlas.models import Organisation, PublicationStatus
+from atlas.nearest import NearPoint, nearest_rows, rows_with_ids
 from atlas.search import search_filter
-from geodata.api.params import bbox_polygon, key_list
-from geodata.models import Ortsteil, PlanningArea
+from geodata.models import PlanningArea
 
 WALKING_METRES_PER_MINUTE = 80
-MAX_RADIUS_M = 20_000
-DEFAULT_PAGE_SIZE = 200
-MAX_PAGE_SIZE = 5000
-MAX_QUERY_LENGTH = 200
 
 # An individual actor without consent to publish the address (Organisation.shows_exact_location).
 HIDDEN_LOCATION = Q(kind=Organisation.Kind.INDIVIDUAL, consent_publish_address=False)
-
-
-@dataclass
-class DirectoryFilters:
-    q: str = ""
-    categories: list | None = None
-    languages: list | None = None
-    target_groups: list | None = None
-    ortsteile: list | None = None
-    types: list | None = None
-    bookable: bool | None = None
-    bbox: object = None  # Polygon, WGS84
-    near: Point | None = None  # WGS84
-    radius: float | None = None  # metres
-    page: int = 1
-    page_size: int = DEFAULT_PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -93,91 +67,6 @@ class PublicPoint:
 
     def metric(self):
         return Point(self.x, self.y, srid=settings.METRIC_SRID)
-
-
-# --- parameters -----------------------------------------------------------------------------------
-
-def _number(value, parameter):
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if not math.isfinite(number):
-        raise ParseError(_("%(parameter)s erwartet eine Zahl, nicht „%(value)s“.")
-                         % {"parameter": parameter, "value": value})
-    return number
-
-
-def _integer(value, parameter, minimum, maximum):
-    try:
-        number = int(value.strip())
-    except (AttributeError, ValueError):
-        raise ParseError(_("%(parameter)s erwartet eine ganze Zahl, nicht „%(value)s“.")
-                         % {"parameter": parameter, "value": value}) from None
-    if not minimum <= number <= maximum:
-        raise ParseError(_("%(parameter)s muss zwischen %(min)d und %(max)d liegen.")
-                         % {"parameter": parameter, "min": minimum, "max": maximum})
-    return number
-
-
-def near_point(value):
-    """``lon,lat`` in WGS84 → Point, or None when the parameter is absent."""
-    if value is None or not value.strip():
-        return None
-    parts = value.split(",")
-    if len(parts) != 2:
-        raise ParseError(_("near erwartet Länge und Breite, durch ein Komma getrennt: lon,lat."))
-    lon, lat = (_number(part, "near") for part in parts)
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise ParseError(_("near: Länge muss zwischen -180 und 180, Breite zwischen -90 und 90 liegen."))
-    return Point(lon, lat, srid=settings.STORAGE_SRID)
-
-
-def _boolean(value, parameter):
-    folded = value.strip().lower()
-    if folded in ("true", "1", "ja", "yes"):
-        return True
-    if folded in ("false", "0", "nein", "no"):
-        return False
-    raise ParseError(_("%(parameter)s erwartet true oder false, nicht „%(value)s“.")
-                     % {"parameter": parameter, "value": value})
-
-
-def _vocabulary(params, parameter, queryset, field):
-    value = params.get(parameter)
-    if value is None or not value.strip():
-        return None
-    return key_list(value, set(queryset.values_list(field, flat=True)), parameter)
-
-
-def parse_filters(model, params):
-    """Validates raw query parameters for ``model`` (Organisation or MeetingPlace)."""
-    filters = DirectoryFilters()
-    filters.q = (params.get("q") or "").strip()
-    if len(filters.q) > MAX_QUERY_LENGTH:
-        raise ParseError(_("Die Suche darf höchstens %(max)d Zeichen lang sein.") % {"max": MAX_QUERY_LENGTH})
-    if model is Organisation:
-        filters.categories = _vocabulary(params, "category", Category.objects, "key")
-        filters.languages = _vocabulary(params, "language", Language.objects, "code")
-        filters.target_groups = _vocabulary(params, "target_group", TargetGroup.objects, "key")
-    else:
-        filters.types = _vocabulary(params, "type", MeetingPlaceType.objects, "key")
-        if (params.get("bookable") or "").strip():
-            filters.bookable = _boolean(params["bookable"], "bookable")
-    filters.ortsteile = _vocabulary(params, "ortsteil", Ortsteil.objects, "key")
-    filters.bbox = bbox_polygon(params.get("bbox"))
-    filters.near = near_point(params.get("near"))
-    if (params.get("radius") or "").strip():
-        if filters.near is None:
-            raise ParseError(_("radius ist nur zusammen mit near=lon,lat möglich."))
-        filters.radius = _number(params["radius"], "radius")
-        if not 1 <= filters.radius <= MAX_RADIUS_M:
-            raise ParseError(_("radius muss zwischen 1 und %(max)d Metern liegen.") % {"max": MAX_RADIUS_M})
-    if (params.get("page") or "").strip():
-        filters.page = _integer(params["page"], "page", 1, 10**6)
-    if (params.get("page_size") or "").strip():
-        filters.page_size = _integer(params["page_size"], "page_size", 1, MAX_PAGE_SIZE)
-    return filters
 
 
 # --- public points ----------------------------------------------------------------------------------
@@ -237,6 +126,8 @@ class Selection:
     the database (KNN on PostGIS), entries shown at planning-area level are measured from their
     public point in Python and merged in; ties are broken by pk on both backends (on PostGIS only
     within the rows fetched: equal distances straddling the page end may come in either order).
+    ``nearest(offset, limit, fields, annotate)`` gives the same page with the rows' fields, from
+    one statement compiled once per set of filters (atlas.nearest).
     """
 
     def __init__(self, queryset, filters):
@@ -246,11 +137,21 @@ class Selection:
         self.points = {}  # planning area id → PublicPoint, for entries shown at planning-area level
         self.hidden_rows = []  # (pk, planning area id) of matching entries shown at planning-area level
         self.near_metric = None
-        self.queryset = self._build(queryset)
+        self.exact_conditions = []  # near → Q, for entries shown exactly (see _spatial)
+        self.public_areas = set()  # planning areas whose public point matches the spatial conditions
+        self._all = queryset
+        # Facts and statements are kept per set of filters only for the whole directory; a caller's
+        # own restriction (atlas.needs.matching) is not part of their key.
+        self.shared = not queryset.query.has_filters()
+        self._set_up_spatial()
 
-    def _build(self, queryset):
+    @cached_property
+    def base(self):
+        """The published entries matching the filters other than bbox and near, ordered by name
+        (built when first used: a nearest-first page from cached facts and a compiled statement
+        builds no query)."""
         filters = self.filters
-        qs = queryset.filter(status=PublicationStatus.PUBLISHED)
+        qs = self._all.filter(status=PublicationStatus.PUBLISHED)
         if filters.q:
             qs = qs.filter(search_filter(filters.q))
         if filters.categories:
@@ -270,61 +171,103 @@ class Selection:
                                | (HIDDEN_LOCATION & Q(planning_area__ortsteil__key__in=filters.ortsteile)))
             else:
                 qs = qs.filter(ortsteil__key__in=filters.ortsteile)
-        qs = qs.order_by("name", "pk")
+        return qs.order_by("name", "pk")
+
+    def _set_up_spatial(self):
+        filters = self.filters
         if filters.bbox is None and filters.near is None:
-            return qs
+            return
         if self.hides_locations:
-            self.hidden_rows = list(qs.filter(HIDDEN_LOCATION, planning_area__isnull=False)
-                                    .values_list("pk", "planning_area_id"))
-            self.points = public_points(area for _, area in self.hidden_rows)
+            self.hidden_rows, self.points = self._remembered("hidden", lambda: _hidden_entries(self.base))
+            self.public_areas = set(self.points)
         if filters.bbox is not None:
-            qs = qs.filter(self._spatial_condition(
-                Q(location__intersects=filters.bbox), lambda point: filters.bbox.intersects(point.wgs84())))
+            self._spatial(lambda near: Q(location__intersects=filters.bbox),
+                          lambda point: filters.bbox.intersects(point.wgs84()))
         if filters.near is not None:
             self.near_metric = to_metric(filters.near)
+            self._near_xy = (self.near_metric.x, self.near_metric.y)
             if filters.radius is not None:
-                qs = qs.filter(self._spatial_condition(
-                    Q(location_metric__dwithin=(self.near_metric, D(m=filters.radius))),
-                    lambda point: self._distance_to(point) <= filters.radius))
+                self._spatial(lambda near: Q(location_metric__dwithin=(near, D(m=filters.radius))),
+                              lambda point: self._distance_to(point) <= filters.radius)
             else:
-                qs = qs.filter(self._spatial_condition(Q(location_metric__isnull=False), lambda point: True))
-        return qs
+                self._spatial(lambda near: Q(location_metric__isnull=False), lambda point: True)
 
     def _distance_to(self, point):
-        return point.metric().distance(self.near_metric)
+        return math.hypot(point.x - self._near_xy[0], point.y - self._near_xy[1])
 
-    def _spatial_condition(self, exact_condition, public_point_matches):
-        """``exact_condition`` for entries shown exactly; for entries shown at planning-area level,
-        membership of a planning area whose public point matches (tested in Python)."""
+    def _spatial(self, exact_condition, public_point_matches):
+        """A spatial condition: ``exact_condition(near)`` for entries shown exactly (``near`` the point of
+        near as a Point or as NearPoint); entries shown at planning-area level match when the public
+        point of their planning area does (tested in Python)."""
+        self.exact_conditions.append(exact_condition)
+        if self.hides_locations:
+            self.public_areas = {pk for pk in self.public_areas if public_point_matches(self.points[pk])}
+            self.hidden_rows = [(pk, area) for pk, area in self.hidden_rows if area in self.public_areas]
+
+    def _exact_spatial(self, near):
+        return [condition(near) for condition in self.exact_conditions]
+
+    @cached_property
+    def queryset(self):
+        """The matching entries, ordered by name (built when first used: a nearest-first page with
+        its count cached does not need it)."""
+        if not self.exact_conditions:
+            return self.base
+        exact = Q(*self._exact_spatial(self.near_metric))
         if not self.hides_locations:
-            return exact_condition
-        areas = {pk for pk, point in self.points.items() if public_point_matches(point)}
-        self.hidden_rows = [(pk, area) for pk, area in self.hidden_rows if area in areas]
-        return (~HIDDEN_LOCATION & exact_condition) | (HIDDEN_LOCATION & Q(planning_area_id__in=sorted(areas)))
+            return self.base.filter(exact)
+        return self.base.filter((~HIDDEN_LOCATION & exact)
+                                | (HIDDEN_LOCATION & Q(planning_area_id__in=sorted(self.public_areas))))
 
     @property
     def offset(self):
         return (self.filters.page - 1) * self.filters.page_size
 
+    def _remembered(self, fact, compute):
+        return remembered(self.model, fact, self.filters.facts_key(), compute) if self.shared else compute()
+
     def count(self):
-        return self.queryset.count()
+        """The number of matches. Without bbox and radius it does not depend on the point of ``near``:
+        cached per set of filters (with ``near``, only entries with a location count)."""
+        if self.filters.bbox is not None or self.filters.radius is not None:
+            return self.queryset.count()
+        return self._remembered("count-located" if self.near_metric else "count", lambda: self.queryset.count())
 
     def hits(self, offset, limit):
         """With ``near``: ``[(pk, distance_m as float)]`` of one page, nearest first."""
+        return [(row[0], distance) for row, distance in self.nearest(offset, limit)]
+
+    def nearest(self, offset, limit, fields=("pk",), annotate=None):
+        """With ``near``: one page nearest first as ``[(row, distance_m as float)]``, each row the
+        ``values_list(*fields)`` of the matching entries (``fields[0]`` the pk), annotated first by
+        ``annotate(queryset)`` if given: equal ``fields`` must mean equal annotations.
+
+        Entries shown exactly come with their fields from one query, compiled once per set of
+        filters and fields (atlas.nearest); entries shown at planning-area level are measured from
+        their public point and fetched only when they land on the page."""
+        annotate = annotate or (lambda queryset: queryset)
         end = offset + limit
-        exact = self.queryset.exclude(HIDDEN_LOCATION) if self.hides_locations else self.queryset
-        exact = exact.annotate(distance=Distance("location_metric", self.near_metric))
-        if connection.vendor == "postgresql":
-            # KNN on the GiST index of location_metric (SpatiaLite has no <-> operator). A second
-            # sort key would make PostgreSQL sort every row instead, so ties are ordered below.
-            exact = exact.order_by(GeometryDistance("location_metric", self.near_metric))
-        else:
-            exact = exact.order_by("distance", "pk")
-        rows = sorted((distance.m, pk) for pk, distance in exact.values_list("pk", "distance")[:end])
+
+        def exact():
+            queryset = self.base.exclude(HIDDEN_LOCATION) if self.hides_locations else self.base
+            return annotate(queryset.filter(*self._exact_spatial(NearPoint())))
+
+        # A bbox changes with every pan of the map: such statements are not kept.
+        shape = None if self.filters.bbox is not None or not self.shared else (
+            self.model._meta.label, self.filters.facts_key(), self.filters.radius, tuple(fields), end)
+        candidates = sorted(((row[-1], row[0], row[:-1]) for row in nearest_rows(
+            exact, fields, end, self.near_metric, shape)), key=_by_distance)
         if self.hidden_rows:
-            hidden = sorted((self._distance_to(self.points[area]), pk) for pk, area in self.hidden_rows)
-            rows = list(heapq.merge(rows, hidden))
-        return [(pk, distance) for distance, pk in rows[offset:end]]
+            hidden = sorted(((self._distance_to(self.points[area]), pk, None) for pk, area in self.hidden_rows),
+                            key=_by_distance)
+            candidates = list(heapq.merge(candidates, hidden, key=_by_distance))
+        page = candidates[offset:end]
+        missing = [pk for _, pk, row in page if row is None]
+        found = {}
+        if missing:
+            found = {row[0]: row for row in rows_with_ids(lambda: annotate(self.base), fields, missing, shape)}
+        return [(row if row is not None else found[pk], distance) for distance, pk, row in page
+                if row is not None or pk in found]
 
     def public_point(self, hidden, planning_area_id, location):
         """The point to show: the planning area's public point when hidden, else the location."""
@@ -356,6 +299,17 @@ class Selection:
             entry.distance_m = round(distance) if distance is not None else None
             entry.walking_minutes = walking_minutes(entry.distance_m)
         return entries
+
+
+def _hidden_entries(queryset):
+    """([(pk, planning area id)], {planning area id: PublicPoint}) of the matching entries shown at
+    planning-area level."""
+    rows = list(queryset.filter(HIDDEN_LOCATION, planning_area__isnull=False).values_list("pk", "planning_area_id"))
+    return rows, public_points(area for _, area in rows)
+
+
+def _by_distance(candidate):
+    return candidate[0], candidate[1]  # distance, then pk
 
 
 def filter_entries(queryset, params):

@@ -1,9 +1,13 @@
-"""Keeps each directory entry's search text in step with its fields and linked vocabularies."""
+"""Keeps each directory entry's search text in step with its fields and linked vocabularies, and the
+directory's cached facts (atlas.directory_cache) in step with the entries."""
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import MeetingPlace, Organisation
+from geodata.models import Ortsteil, PlanningArea
+
+from .directory_cache import directory_changed
+from .models import Category, Language, MeetingPlace, MeetingPlaceType, Organisation, TargetGroup
 
 
 @receiver(post_save, sender=Organisation)
@@ -21,3 +25,13 @@ def refresh_after_m2m(sender, instance, action, **kwargs):
 for relation in ("categories", "languages", "target_groups", "communities"):
     m2m_changed.connect(refresh_after_m2m, sender=getattr(Organisation, relation).through,
                         dispatch_uid=f"organisation-search-{relation}")
+
+
+# What the directory caches per set of filters (atlas.directory_cache) is recomputed after any change
+# to an entry, its links, a vocabulary or an area it is filtered by.
+for model in (Organisation, MeetingPlace, Category, Language, TargetGroup, MeetingPlaceType, Ortsteil, PlanningArea):
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(directory_changed, sender=model, dispatch_uid=f"directory-changed-{name}-{model.__name__}")
+for relation in ("categories", "languages", "target_groups"):
+    m2m_changed.connect(directory_changed, sender=getattr(Organisation, relation).through,
+                        dispatch_uid=f"directory-changed-{relation}")

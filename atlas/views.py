@@ -13,7 +13,8 @@ from rest_framework.exceptions import ParseError
 
 from . import permissions
 from .directory_config import FILTER_KEYS, base_map_config, directory_config, locked_filters
-from .directory_queries import MAX_PAGE_SIZE, filter_entries
+from .directory_filters import MAX_PAGE_SIZE
+from .directory_queries import filter_entries
 from .jsonld import entry_jsonld
 from .models import MeetingPlace, Organisation
 from .opening_hours import has_hours, is_open_now, weekly_rows

@@ -52,3 +52,12 @@ def geodata_live(transactional_db):
 
     if not PlanningArea.objects.exists():
         import_real_data()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache: a rolled-back test leaves no trace in the database but
+    would leave the directory's cached facts (atlas.directory_cache) behind."""
+    from django.core.cache import cache
+
+    cache.clear()

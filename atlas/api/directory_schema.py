@@ -3,7 +3,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from atlas.directory_queries import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RADIUS_M
+from atlas.directory_filters import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RADIUS_M
 from atlas.translations import SOURCE_LANGUAGE, UI_LANGUAGES
 from geodata.api.schema import (
     BOOLEAN,

@@ -16,7 +16,8 @@ The rule (docs/needs.md):
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from atlas.directory_queries import DirectoryFilters, filter_entries, walking_minutes
+from atlas.directory_filters import DirectoryFilters
+from atlas.directory_queries import filter_entries, walking_minutes
 from atlas.models import Need, NeedsAssessment, Offer, Organisation, PublicationStatus
 from atlas.public import public_contact
 

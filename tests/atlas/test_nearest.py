@@ -148,7 +148,14 @@ def test_postgis_orders_by_the_knn_operator(client):
     make_organisation()
     with CaptureQueriesContext(connection) as queries:
         near(client, "/api/meeting-places/", extra="&page_size=20")
-    assert any("<->" in query["sql"] and "location_metric" in query["sql"] for query in queries.captured_queries)
+    # The statement is prepared on the server (atlas/nearest.py): look up what EXECUTE ran.
+    executed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("EXECUTE atlas_nearest_")]
+    assert len(executed) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE name = %s",
+                       [executed[0].split("(")[0].split()[1]])
+        statement = cursor.fetchone()[0]
+    assert "<->" in statement and "location_metric" in statement
 
 
 def test_filter_entries_gives_pages_for_server_rendered_lists():
