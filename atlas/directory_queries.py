@@ -269,14 +269,20 @@ class Selection:
         return [(row if row is not None else found[pk], distance) for distance, pk, row in page
                 if row is not None or pk in found]
 
+    def load_public_points(self, planning_area_ids):
+        """Makes the public points of these planning areas known, in one query for all missing ones
+        (call before public_point() for the entries of a page)."""
+        missing = {pk for pk in planning_area_ids if pk is not None and pk not in self.points}
+        if missing:
+            self.points.update(public_points(missing))
+
     def public_point(self, hidden, planning_area_id, location):
         """The point to show: the planning area's public point when hidden, else the location."""
         if not hidden:
             return location
         if planning_area_id is None:
             return None
-        if planning_area_id not in self.points:
-            self.points.update(public_points([planning_area_id]))
+        self.load_public_points([planning_area_id])
         point = self.points.get(planning_area_id)
         return point.wgs84() if point else None
 
@@ -286,12 +292,19 @@ class Selection:
         offset = self.offset if offset is None else offset
         limit = self.filters.page_size if limit is None else limit
         queryset = self.queryset.select_related("ortsteil", "planning_area")
+        # What the lists show of each entry, fetched with the page rather than once per entry.
+        if self.model is Organisation:
+            queryset = queryset.prefetch_related("categories")
+        else:
+            queryset = queryset.select_related("place_type")
         if self.near_metric is None:
             entries, distances = list(queryset[offset:offset + limit]), {}
         else:
             distances = dict(self.hits(offset, limit))
             by_pk = queryset.in_bulk(list(distances))
             entries = [by_pk[pk] for pk in distances if pk in by_pk]
+        self.load_public_points(entry.planning_area_id for entry in entries
+                                if isinstance(entry, Organisation) and not entry.shows_exact_location)
         for entry in entries:
             hidden = isinstance(entry, Organisation) and not entry.shows_exact_location
             entry.public_point = self.public_point(hidden, entry.planning_area_id, entry.location)

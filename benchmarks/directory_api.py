@@ -234,6 +234,10 @@ def run(args):
     single_sql = COLLECTION_SQL.format(rows=ROW_SQL.format(extra="", order="ORDER BY o.name, o.id LIMIT 5000"))
     single_api, single_raw = compare_ms(lambda: client.get(single_page), raw(single_sql), args.runs)
     print(f"  one page of 5000: API {single_api:.1f}, raw {single_raw:.1f}, ratio {single_api / single_raw:.2f}x")
+    first_page = "/api/organisations/?page_size=20"
+    first_sql = COLLECTION_SQL.format(rows=ROW_SQL.format(extra="", order="ORDER BY o.name, o.id LIMIT 20"))
+    first_api, first_raw = compare_ms(lambda: client.get(first_page), raw(first_sql), args.runs * 4)
+    print(f"  first 20 by name: API {first_api:.2f}, raw {first_raw:.2f}, ratio {first_api / first_raw:.2f}x")
 
     nearest(args, client, raw, "20 nearest to Rathaus Spandau")
 

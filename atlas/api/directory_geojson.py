@@ -162,11 +162,14 @@ def _organisation_features(selection, rows, distances, url, texts):
     else:
         categories = languages = {}
     features = []
-    individual = Organisation.Kind.INDIVIDUAL
+    hides = Organisation.hides_location
+    kind_at, area_at, consent_at = (ORGANISATION_FIELDS.index(name) for name in (
+        "kind", "planning_area_id", "consent_publish_address"))
+    selection.load_public_points(row[area_at] for row in rows if hides(row[kind_at], row[consent_at]))
     for row in rows:
         (pk, slug, name, kind, short_description, ortsteil_name, ortsteil_key, planning_area_id, planning_area_key,
          area_ortsteil_name, area_ortsteil_key, precision, is_sample, address_consent, geometry) = row[:15]
-        if kind == individual and not address_consent:
+        if hides(kind, address_consent):
             geometry = point_geometry(selection.public_point(True, planning_area_id, None))
             ortsteil_name, ortsteil_key = area_ortsteil_name, area_ortsteil_key
             precision = LocationPrecision.PLANNING_AREA.value

@@ -117,14 +117,24 @@ class Organisation(DirectoryEntry):
                 condition=models.Q(kind="individual", consent_publish_address=False, status="published"),
                 name="organisation_hidden_location",
             ),
+            # The public list is ordered by name: the first pages are read from this index instead
+            # of sorting every published organisation.
+            models.Index(fields=["name", "id"], condition=models.Q(status="published"),
+                         name="organisation_published_name"),
         ]
 
     def get_absolute_url(self):
         return reverse("atlas:organisation-detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def hides_location(cls, kind, consent_publish_address):
+        """The GDPR rule: an individual actor without consent to publish the address is shown only at
+        planning-area level (as a query: atlas.directory_queries.HIDDEN_LOCATION)."""
+        return kind == cls.Kind.INDIVIDUAL and not consent_publish_address
+
     @property
     def shows_exact_location(self):
-        return self.kind != self.Kind.INDIVIDUAL or self.consent_publish_address
+        return not self.hides_location(self.kind, self.consent_publish_address)
 
 
 class MeetingPlace(DirectoryEntry):

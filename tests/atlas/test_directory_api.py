@@ -417,3 +417,30 @@ def test_schema_documents_the_directory(client):
 
 def test_srid_settings_are_what_the_api_assumes():
     assert (settings.STORAGE_SRID, settings.METRIC_SRID) == (4326, 25833)
+
+
+def test_public_points_of_a_page_come_from_one_query_however_many_individuals(client):
+    """Individuals without address consent are shown at their planning area's point: the points of
+    a page are looked up together, not once per individual (and not once per planning area)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from atlas.directory_queries import _PUBLIC_POINTS
+
+    spots = [RATHAUS_SPANDAU, KLADOW, SIEMENSSTADT, (13.1700, 52.5200), (13.2200, 52.5600)]
+
+    def queries_for_list():
+        _PUBLIC_POINTS.clear()  # the process keeps points it has seen: start alike
+        with CaptureQueriesContext(connection) as queries:
+            body = organisations(client, "?page_size=50")
+        return len(queries.captured_queries), body
+
+    make_organisation(name="Frau 0", kind=Organisation.Kind.INDIVIDUAL, location=spots[0])
+    one, _body = queries_for_list()
+    for n, spot in enumerate(spots[1:], start=1):
+        make_organisation(name=f"Frau {n}", kind=Organisation.Kind.INDIVIDUAL, location=spot)
+    five, body = queries_for_list()
+    assert five == one
+    assert len({PlanningArea.objects.get(pk=Organisation.objects.get(name=f"Frau {n}").planning_area_id).key
+                for n in range(5)}) == 5  # five different planning areas
+    assert {f["properties"]["location_precision"] for f in body["features"]} == {"planning_area"}

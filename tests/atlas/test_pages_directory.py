@@ -226,3 +226,28 @@ def test_sample_badge_on_detail_page(client):
     sample = Organisation.objects.filter(is_sample=True).first()
     _response, html = page(client, f"/organisationen/{sample.slug}/")
     assert "Beispiel/Sample" in html
+
+
+def test_plain_list_queries_do_not_grow_with_the_entries(client):
+    """/verzeichnis/ shows individuals without address consent at their planning area's point:
+    looked up together, so the number of queries does not grow with them (nor with the meeting
+    places and their kinds)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from atlas.directory_queries import _PUBLIC_POINTS
+
+    spots = [(13.2005, 52.5357), (13.1460, 52.4530), (13.2600, 52.5380), (13.1700, 52.5200)]
+
+    def queries_for_list():
+        _PUBLIC_POINTS.clear()  # the process keeps points it has seen: start alike
+        with CaptureQueriesContext(connection) as queries:
+            page(client, "/verzeichnis/")
+        return len(queries.captured_queries)
+
+    make_organisation(name="Herr 0", kind=Organisation.Kind.INDIVIDUAL, location=spots[0])
+    one = queries_for_list()
+    assert one <= 15  # 50 real meeting places on the page: their kinds come with them
+    for n, spot in enumerate(spots[1:], start=1):
+        make_organisation(name=f"Herr {n}", kind=Organisation.Kind.INDIVIDUAL, location=spot)
+    assert queries_for_list() == one
