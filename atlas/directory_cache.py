@@ -6,8 +6,9 @@ every matching row. Neither depends on the point of ``near`` (nor on the page), 
 computed once per set of filters and shared by every "near me" request with the same filters.
 
 Entries are keyed by a *data version*: a random token replaced whenever a directory entry, one of
-its vocabulary links, a vocabulary or an area changes (atlas/signals.py). A token, not a counter, so
-an evicted version key can never bring old entries back. Every entry also expires after
+its vocabulary links, a vocabulary or an area changes, or import_geodata changed the areas
+(atlas/signals.py). A token, not a counter, so an evicted version key can never bring old entries
+back. Every entry also expires after
 ``FACTS_TIMEOUT`` seconds, the same minute for which the API lets clients cache its answers
 (Cache-Control ``max-age=60``): a change that bypasses the signals (a bulk ``update()``) is visible
 a minute later at the latest, as it would be behind any HTTP cache.

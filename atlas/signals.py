@@ -5,6 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from geodata.models import Ortsteil, PlanningArea
+from geodata.signals import geodata_imported
 
 from .directory_cache import directory_changed
 from .models import Category, Language, MeetingPlace, MeetingPlaceType, Organisation, TargetGroup
@@ -35,3 +36,5 @@ for model in (Organisation, MeetingPlace, Category, Language, TargetGroup, Meeti
 for relation in ("categories", "languages", "target_groups"):
     m2m_changed.connect(directory_changed, sender=getattr(Organisation, relation).through,
                         dispatch_uid=f"directory-changed-{relation}")
+# The geodata importer writes areas in bulk, past the signals above.
+geodata_imported.connect(directory_changed, dispatch_uid="directory-changed-geodata-import")

@@ -6,6 +6,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from geodata.signals import geodata_imported
+
 from . import areas as area_layers
 from . import estates, facilities, sources, statistics
 from .readers import open_source
@@ -63,6 +65,8 @@ def run_import(data_dir, progress=lambda message: None):
         report.run_deferred_deletions()
         _progress_layers(report, progress, printed)
     report.seconds = time.monotonic() - started
+    if report.changed:
+        transaction.on_commit(lambda: geodata_imported.send(sender=run_import, report=report))
     return report
 
 

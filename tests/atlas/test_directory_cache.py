@@ -112,3 +112,19 @@ def test_prepared_statements_survive_reconnects_and_are_released(geodata_live, c
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'atlas_nearest_%%'")
         assert cursor.fetchone()[0] <= 3
+
+
+def test_a_geodata_import_that_changes_areas_renews_the_facts(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    from atlas.directory_cache import data_version
+    from geodata.models import PlanningArea
+
+    area = PlanningArea.objects.order_by("key").first()
+    version = data_version()
+    PlanningArea.objects.filter(pk=area.pk).update(name="Umbenannt")  # past the model signals
+    assert data_version() == version
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_geodata", verbosity=0)  # puts the name back, in bulk
+    assert PlanningArea.objects.get(pk=area.pk).name == area.name
+    assert data_version() != version
