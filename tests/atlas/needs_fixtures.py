@@ -1,13 +1,10 @@
 """Helpers for the needs analysis tests (tests/atlas/test_needs_*.py): users with roles and answers."""
 
-import math
 
 from django.contrib.auth.models import Group, User
 
 from atlas.models import Need, NeedsAssessment, Offer, OrganisationEditor, SupportTopic
 from atlas.permissions import COORDINATORS, PLANNERS
-
-EARTH_RADIUS_M = 6_371_008.8
 
 
 def make_user(username, coordinator=False, planner=False, editor_of=()):
@@ -33,14 +30,3 @@ def answer(organisation, needs=(), offers=(), comment=""):
     return assessment
 
 
-def haversine(a, b):
-    """Great-circle distance in metres between two (lon, lat) points – independent of PROJ/GEOS."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
-
-
-def offset(origin, east_m, north_m):
-    """A point about east_m/north_m metres from origin (small offsets)."""
-    lon, lat = origin
-    return (lon + east_m / (111_320 * math.cos(math.radians(lat))), lat + north_m / 110_574)

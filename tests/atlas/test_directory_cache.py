@@ -8,7 +8,8 @@ from django.db import connection
 from atlas.directory_cache import VERSION_KEY
 from atlas.models import Category, Organisation
 from tests.atlas.factories import make_organisation
-from tests.atlas.test_nearest import ORIGIN, assert_distances_match, assert_nearest_first, near, offset
+from tests.atlas.geometry import offset
+from tests.atlas.test_nearest import ORIGIN, assert_distances_match, assert_nearest_first, near
 
 pytestmark = pytest.mark.django_db
 

@@ -15,23 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from atlas.models import Organisation
 from geodata.models import PlanningArea
 from tests.atlas.factories import make_organisation
+from tests.atlas.geometry import haversine, offset
 
 pytestmark = pytest.mark.django_db
 
 ORIGIN = (13.2005, 52.5357)  # Rathaus Spandau
-EARTH_RADIUS_M = 6_371_008.8
-
-
-def haversine(a, b):
-    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
-
-
-def offset(origin, east_m, north_m):
-    """A point about east_m/north_m metres from origin (small offsets)."""
-    lon, lat = origin
-    return (lon + east_m / (111_320 * math.cos(math.radians(lat))), lat + north_m / 110_574)
 
 
 def near(client, path, origin=ORIGIN, extra=""):

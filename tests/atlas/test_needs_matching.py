@@ -12,7 +12,8 @@ from atlas.models import Organisation, PublicationStatus
 from atlas.needs.matching import matches_for
 from geodata.models import PlanningArea
 from tests.atlas.factories import RATHAUS_SPANDAU, make_organisation
-from tests.atlas.needs_fixtures import answer, haversine, make_user, offset
+from tests.atlas.geometry import haversine, offset
+from tests.atlas.needs_fixtures import answer, make_user
 
 pytestmark = pytest.mark.django_db
 
