@@ -31,12 +31,10 @@ page costs one query.
 
 import heapq
 import math
-import threading
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
 from django.db.models import Q
@@ -48,6 +46,7 @@ from atlas.models import Organisation, PublicationStatus
 from atlas.nearest import NearPoint, nearest_rows, rows_with_ids
 from atlas.search import search_filter
 from geodata.models import PlanningArea
+from geodata.projection import to_metric
 
 WALKING_METRES_PER_MINUTE = 80
 
@@ -70,21 +69,6 @@ class PublicPoint:
 
 
 # --- public points ----------------------------------------------------------------------------------
-
-_local = threading.local()
-
-
-def to_metric(point):
-    """A WGS84 point → a new point in EPSG:25833. The GDAL transformation is built once per thread:
-    building it costs about 7 ms, applying it microseconds (and it is not safe to share)."""
-    transform = getattr(_local, "to_metric", None)
-    if transform is None:
-        transform = _local.to_metric = CoordTransform(SpatialReference(settings.STORAGE_SRID),
-                                                      SpatialReference(settings.METRIC_SRID))
-    metric = point.transform(transform, clone=True)
-    metric.srid = settings.METRIC_SRID
-    return metric
-
 
 # (planning area id, its area in m²) → PublicPoint. The area changes whenever a re-import changes
 # the outline, so a stale point is never served; a few dozen planning areas keep it small.

@@ -2,21 +2,12 @@
 punctuation, see atlas.search.fold_words) less than DUPLICATE_RADIUS_M apart. A hint for coordinators,
 never a block: two branches of one association may well share a name."""
 
-from django.conf import settings
 from django.db.models import Q
 
 from atlas.search import fold_words
+from geodata.projection import to_metric
 
 DUPLICATE_RADIUS_M = 200
-
-
-def to_metric(point):
-    """A GEOS point in the metric SRID (EPSG:25833), or None."""
-    if point is None:
-        return None
-    if point.srid == settings.METRIC_SRID:
-        return point
-    return point.transform(settings.METRIC_SRID, clone=True)
 
 
 def nearby_namesakes(model, name, point, exclude_pk=None, radius_m=DUPLICATE_RADIUS_M):

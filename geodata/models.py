@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
 
+from geodata.projection import to_metric
+
 
 class DataSource(models.Model):
     key = models.SlugField(_("Schlüssel"), max_length=80, unique=True)
@@ -234,7 +236,7 @@ class Facility(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.geom_metric = self.geom.transform(settings.METRIC_SRID, clone=True)
+        self.geom_metric = to_metric(self.geom)
         super().save(*args, **kwargs)
 
 

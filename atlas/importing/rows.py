@@ -11,7 +11,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from atlas.duplicates import to_metric
 from atlas.geocoding import apply_geocode, geocode
 from atlas.geocoding.areas import area_index
 from atlas.importing import columns as cols
@@ -28,6 +27,7 @@ from atlas.importing.values import (
 )
 from atlas.models import LocationPrecision, Organisation, PublicationStatus
 from atlas.search import fold_words
+from geodata.projection import to_metric
 
 SAME_POINT_DEGREES = 1e-6  # about 0.1 m
 COARSE_PRECISIONS = {LocationPrecision.PLANNING_AREA, LocationPrecision.ORTSTEIL}

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
 
+from geodata.projection import to_metric
+
 
 class LocationPrecision(models.TextChoices):
     EXACT = "exact", _("genau")
@@ -52,7 +54,7 @@ class Located(models.Model):
             self.ortsteil = None
             self.needs_location = True
             return
-        self.location_metric = self.location.transform(settings.METRIC_SRID, clone=True)
+        self.location_metric = to_metric(self.location)
         self.planning_area = PlanningArea.objects.filter(geom__contains=self.location).first()
         self.ortsteil = Ortsteil.objects.filter(geom__contains=self.location).first()
         self.needs_location = False
