@@ -102,3 +102,20 @@ def test_optional_osm_tiles_are_the_only_outside_requests(atlas_page, live_serve
     atlas_page.wait_for_timeout(500)
     assert atlas_page.outside_requests, "switching on the OSM base layer should request tiles"
     assert all(OSM_TILE_HOST in url for url in atlas_page.outside_requests)
+
+
+def test_on_a_phone_the_navigation_stays_and_the_map_is_not_covered(atlas_page, live_server):
+    atlas_page.set_viewport_size({"width": 390, "height": 844})
+    open_map(atlas_page, live_server)
+    navigation = atlas_page.get_by_role("navigation", name="Hauptnavigation")
+    expect(navigation).to_be_visible()
+    expect(navigation.get_by_role("link", name="Verzeichnis")).to_be_visible()
+    # The page itself does not scroll: header, panel and map share the screen.
+    assert atlas_page.evaluate("document.documentElement.scrollHeight") <= 844
+    # Layers open on demand; the sources stay named in a strip of two lines.
+    expect(atlas_page.locator(".leaflet-control-layers-expanded")).to_have_count(0)
+    attribution = atlas_page.locator(".leaflet-control-attribution")
+    expect(attribution).to_contain_text("Geoportal Berlin")
+    assert attribution.bounding_box()["height"] < 60
+    atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/map-phone.png")
+    assert atlas_page.console_errors == []

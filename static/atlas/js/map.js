@@ -35,7 +35,8 @@ offlineBase.addTo(map);
 const layerControl = L.control.layers(
   { [strings.baseOffline]: offlineBase, [strings.baseOsm]: osmTiles },
   {},
-  { collapsed: false, position: "topright" },
+  // Open beside a wide map; on a phone it would cover most of it, so there it opens on demand.
+  { collapsed: window.matchMedia("(max-width: 48rem)").matches, position: "topright" },
 ).addTo(map);
 
 // The directory (organisations, meeting places) in its sidebar tab, loaded beside the base layers.
