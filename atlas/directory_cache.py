@@ -14,7 +14,8 @@ back. Every entry also expires after
 a minute later at the latest, as it would be behind any HTTP cache.
 
 In production the cache is Redis, shared by all app processes (settings: ``REDIS_URL``); the local
-memory cache of development serves a single process.
+memory cache of development serves a single process. While Redis is unreachable every cache read is a
+miss and every write is dropped (common/cache.py): the facts are then computed on each request.
 """
 
 import hashlib
@@ -49,8 +50,12 @@ def directory_changed(**kwargs):
 def remembered(model, fact, filters_key, compute):
     """The cached value of ``fact`` ("count", "hidden", …) for ``model`` and ``filters_key``
     (DirectoryFilters.facts_key()), computed by ``compute()`` when missing or outdated."""
+    version = data_version()
+    if version is None:
+        # The cache is unreachable (common/cache.py): computed, never kept under an unknown version.
+        return compute()
     digest = hashlib.sha256(repr(filters_key).encode()).hexdigest()[:32]
-    key = f"atlas:directory:{data_version()}:{model._meta.label_lower}:{fact}:{digest}"
+    key = f"atlas:directory:{version}:{model._meta.label_lower}:{fact}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 
 from atlas.models import Category, Language, MeetingPlaceType, Organisation, TargetGroup
-from geodata.api.params import bbox_polygon, key_list
+from geodata.api.params import BLANKS, bbox_polygon, key_list
 from geodata.models import Ortsteil
 
 MAX_RADIUS_M = 20_000
 DEFAULT_PAGE_SIZE = 200
 MAX_PAGE_SIZE = 5000
+MAX_PAGE = 10**6
 MAX_QUERY_LENGTH = 200
 
 
@@ -95,7 +96,7 @@ def _boolean(value, parameter):
 
 def _vocabulary(params, parameter, queryset, field):
     value = params.get(parameter)
-    if value is None or not value.strip():
+    if value is None or not value.strip(BLANKS):
         return None
     return key_list(value, set(queryset.values_list(field, flat=True)), parameter)
 
@@ -124,7 +125,7 @@ def parse_filters(model, params):
         if not 1 <= filters.radius <= MAX_RADIUS_M:
             raise ParseError(_("radius muss zwischen 1 und %(max)d Metern liegen.") % {"max": MAX_RADIUS_M})
     if (params.get("page") or "").strip():
-        filters.page = _integer(params["page"], "page", 1, 10**6)
+        filters.page = _integer(params["page"], "page", 1, MAX_PAGE)
     if (params.get("page_size") or "").strip():
         filters.page_size = _integer(params["page_size"], "page_size", 1, MAX_PAGE_SIZE)
     return filters

@@ -17,6 +17,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from common.cache import redis_cache
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 ATLAS_ENV = os.environ.get("ATLAS_ENV", "development")
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A write refused by a read-only database: a translated 503 page (JSON under /api/), not a 500.
+    "common.middleware.ReadOnlyDatabaseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -120,24 +124,50 @@ if _engine.endswith("postgis"):
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     (BASE_DIR / "var").mkdir(exist_ok=True)
+    # Parallel writers (runserver and the live test server answer each request in its own thread):
+    # every transaction takes the write lock when it begins (IMMEDIATE), so writers queue instead of
+    # failing, and a writer waits up to 20 s for the lock instead of raising "database is locked".
+    # WAL lets readers go on while one writes (synchronous=NORMAL is safe with WAL; a power cut may
+    # lose the last commits, never consistency).
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                                       "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"}
+    # The test database is a file beside the database, not shared memory: with shared memory Django
+    # hands the test's one connection to every live-server thread, and parallel requests then
+    # interleave in one transaction.
+    _sqlite_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["TEST"] = {"NAME": str(_sqlite_file.with_name(f"test_{_sqlite_file.name}"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis, shared by all app processes, when REDIS_URL is set. Only an optimisation: while it is unreachable
+# every page and write works uncached and one warning a minute is logged (common/cache.py).
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # rate-limited by common.cache.CacheOutageFilter (LOGGING)
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses logins from a locked-out user or address before checking passwords.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "atlas.accounts.backends.EmailBackend",  # the account's e-mail address in place of the username
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+# How many reverse proxies stand in front of the application (each appends to X-Forwarded-For).
+# 0 (default): the socket address is the client; X-Forwarded-For is ignored. common/clients.py.
+ATLAS_TRUSTED_PROXIES = int(os.environ.get("ATLAS_TRUSTED_PROXIES", 0))
+
+# Login lockout (atlas/accounts/lockout.py): failures count per username (from any address) and per
+# client address (for any username), each within AXES_COOLOFF_TIME and against its own limit.
+AXES_HANDLER = "atlas.accounts.lockout.LoginLockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "atlas.accounts.lockout.client_ip"  # common.clients, ATLAS_TRUSTED_PROXIES
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))  # per username
+ATLAS_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("ATLAS_LOGIN_FAILURES_PER_ADDRESS", 20))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# A refused login is not counted: a locked address cannot go on to lock accounts.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True  # the username's failures only (LoginLockoutHandler.reset_user_attempts)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -202,6 +232,8 @@ LEAFLET_CONFIG = {
 }
 
 REST_FRAMEWORK = {
+    # Our throttles ask common.clients; DRF's own client address (any throttle added without it) agrees.
+    "NUM_PROXIES": ATLAS_TRUSTED_PROXIES,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -209,6 +241,9 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # ?format= is an ordinary (ignored) parameter; the few views that document it read it themselves
+    # (geodata.api.views.FormatNegotiation), so an unknown format is never DRF's undocumented 404.
+    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "MigrAktiv Atlas API",
@@ -218,6 +253,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "geodata.api.schema.empty_means_absent"],
 }
 
 # Content-Security-Policy: no inline script. A nonce enters the header only on pages that ask for
@@ -258,6 +295,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"cache_outage": {"()": "common.cache.CacheOutageFilter"}},
+    "loggers": {"django_redis.cache": {"filters": ["cache_outage"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -292,6 +331,13 @@ MEDIA_URL = "/media/"
 
 # --- Accounts, public submissions, verification reminders (atlas/accounts, atlas/moderation) -------
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Every spelling of an account's address shares the lockout of its username.
+AXES_USERNAME_CALLABLE = "atlas.accounts.backends.lockout_username"
+# Sign-up: the confirmation link is valid this long; account mails (links, notes, password resets)
+# per hour to one address and from one client (atlas/accounts/limits.py).
+ATLAS_EMAIL_CONFIRMATION_DAYS = 3
+ATLAS_ACCOUNT_MAILS_PER_ADDRESS = int(os.environ.get("ATLAS_ACCOUNT_MAILS_PER_ADDRESS", 3))
+ATLAS_ACCOUNT_MAILS_PER_CLIENT = int(os.environ.get("ATLAS_ACCOUNT_MAILS_PER_CLIENT", 10))
 # Spam protection of the public proposal forms, without third-party services: a honeypot field,
 # a minimum time between showing and sending the form, and a limit per sender address per hour.
 ATLAS_MIN_FILL_SECONDS = float(os.environ.get("ATLAS_MIN_FILL_SECONDS", 3))
@@ -300,4 +346,7 @@ ATLAS_SUBMISSIONS_PER_HOUR = int(os.environ.get("ATLAS_SUBMISSIONS_PER_HOUR", 5)
 # Entries not verified for this long are "stale"; editors get at most one digest mail per interval.
 ATLAS_STALE_AFTER_DAYS = 365
 ATLAS_REMINDER_INTERVAL_DAYS = 30
+# Planners see counts of the needs analysis only from this many organisations on; smaller cells are
+# suppressed and small Ortsteile merged (atlas/needs/disclosure.py). Coordinators see exact figures.
+ATLAS_MIN_CELL_SIZE = 3
 # --- end accounts ---------------------------------------------------------------------------------

@@ -1,8 +1,15 @@
-"""Everything the atlas holds about a user, as one JSON-serialisable dict (GDPR Art. 15 and 20)."""
+"""Everything the atlas holds about a user, as one JSON-serialisable dict (GDPR Art. 15 and 20).
 
+Data given with an e-mail address (proposals; login records of the address) belongs to the account
+only through its confirmed address (atlas.accounts.confirmation): anyone may type any address.
+"""
+
+from django.db.models import Q
 from django.utils import timezone
 
 from atlas.models import Event, MeetingPlace, Organisation, Submission, VerificationReminder
+
+from .confirmation import confirmed_email, confirmed_since
 
 
 def _iso(value):
@@ -48,6 +55,14 @@ def _organisation(link):
     }
 
 
+def _login_names(user):
+    """django-axes records attempts under the name typed: the username, or (see
+    atlas.accounts.backends.lockout_username) an address; the address counts only when confirmed."""
+    names = Q(username=user.get_username())
+    address = confirmed_email(user)
+    return names | Q(username__iexact=address) if address else names
+
+
 def _login_records(user):
     try:
         from axes.models import AccessAttempt, AccessLog
@@ -56,21 +71,23 @@ def _login_records(user):
     return {
         "logins": [{"at": _iso(log.attempt_time), "logout": _iso(log.logout_time), "ip_address": log.ip_address,
                     "user_agent": log.user_agent}
-                   for log in AccessLog.objects.filter(username=user.get_username()).order_by("attempt_time")],
+                   for log in AccessLog.objects.filter(_login_names(user)).order_by("attempt_time")],
         "failed_logins": [{"at": _iso(attempt.attempt_time), "failures": attempt.failures_since_start,
                            "ip_address": attempt.ip_address}
-                          for attempt in AccessAttempt.objects.filter(username=user.get_username())],
+                          for attempt in AccessAttempt.objects.filter(_login_names(user))],
     }
 
 
 def user_data(user):
     links = user.organisation_links.select_related("organisation").order_by("organisation__name")
-    submissions = Submission.objects.filter(submitter_email__iexact=user.email) if user.email else []
+    address = confirmed_email(user)
+    submissions = Submission.objects.filter(submitter_email__iexact=address) if address else []
     return {
         "exported": _iso(timezone.now()),
         "account": {
             "username": user.get_username(),
             "email": user.email,
+            "email_confirmed": _iso(confirmed_since(user)),
             "first_name": user.first_name,
             "last_name": user.last_name,
             "date_joined": _iso(user.date_joined),
@@ -89,13 +106,15 @@ def user_data(user):
 
 
 def delete_user(user):
-    """Deletes the account: its editor links and reminders go with it (CASCADE), the organisations
-    stay, history entries the user made stay without the user (SET_NULL), login records go."""
+    """Deletes the account: its editor links, reminders and confirmed address go with it (CASCADE),
+    the organisations stay, history entries the user made stay without the user (SET_NULL), login
+    records go. Proposals stay: they were given without the account (the privacy notice says how
+    their senders get them deleted)."""
     try:
         from axes.models import AccessAttempt, AccessLog
 
-        AccessAttempt.objects.filter(username=user.get_username()).delete()
-        AccessLog.objects.filter(username=user.get_username()).delete()
+        AccessAttempt.objects.filter(_login_names(user)).delete()
+        AccessLog.objects.filter(_login_names(user)).delete()
     except ImportError:  # pragma: no cover
         pass
     user.delete()

@@ -1,24 +1,80 @@
+import secrets
+
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from .limits import mail_allowed
 
-class SignUpForm(UserCreationForm):
-    email = forms.EmailField(label=_("E-Mail"), help_text=_("Für das Zurücksetzen des Passworts."))
+
+class SignUpForm(BaseUserCreationForm):
+    """E-mail address and password; no username to choose (and none to probe: the username is
+    generated) and no answer about whether the address is taken (the view mails the address)."""
+
+    email = forms.EmailField(label=_("E-Mail"), help_text=_(
+        "Wir senden Ihnen einen Link zur Bestätigung. Mit dieser Adresse melden Sie sich an."))
     privacy = forms.BooleanField(
         label=_("Ich habe die Datenschutzerklärung gelesen und bin mit der Speicherung meiner Angaben einverstanden."),
     )
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(BaseUserCreationForm.Meta):
         model = get_user_model()
-        fields = ["username", "email"]
+        fields = ["email"]
+        field_classes = {}
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Für diese E-Mail-Adresse gibt es schon ein Konto."))
-        return email
+        return self.cleaned_data["email"].strip()
+
+    def save(self, commit=True):
+        """An inactive account with a generated username; the confirmation link activates it."""
+        user = super().save(commit=False)
+        user.username = generated_username()
+        user.is_active = False
+        if commit:
+            user.save()
+        return user
+
+
+def generated_username():
+    User = get_user_model()
+    while True:
+        username = f"konto-{secrets.token_hex(5)}"
+        if not User._default_manager.filter(username=username).exists():
+            return username
+
+
+class LoginForm(AuthenticationForm):
+    """The username or the account's e-mail address (atlas.accounts.backends.EmailBackend)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-Mail-Adresse oder Benutzername")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+
+class LimitedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending nothing once the address or the client reached the mail limit;
+    the view answers the same either way."""
+
+    def save(self, *args, request=None, **kwargs):
+        if mail_allowed(request, self.cleaned_data["email"]):
+            super().save(*args, request=request, **kwargs)
+
+
+class ConfirmEmailForm(forms.Form):
+    password = forms.CharField(label=_("Passwort Ihres Kontos"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Das Passwort stimmt nicht."))
+        return password
 
 
 class DeleteAccountForm(forms.Form):

@@ -123,7 +123,7 @@ class OrganisationDetailView(LanguageMixin, GeoJSONView):
         summary="One published organisation with all public fields",
         description="Contact data only with consent to publish it; street, postcode and the exact point "
                     "only when the exact location is public.",
-        parameters=[schema.LANG],
+        parameters=[schema.SLUG, schema.LANG],
         responses={200: schema.detail(schema.ORGANISATION_DETAIL), 400: ERROR, 404: ERROR},
     )
     def get(self, request, slug):
@@ -137,7 +137,7 @@ class MeetingPlaceDetailView(LanguageMixin, GeoJSONView):
     @extend_schema(
         tags=[TAG], operation_id="meeting_places_retrieve",
         summary="One published meeting place with rooms, operator and source",
-        parameters=[schema.LANG],
+        parameters=[schema.SLUG, schema.LANG],
         responses={200: schema.detail(schema.MEETING_PLACE_DETAIL), 400: ERROR, 404: ERROR},
     )
     def get(self, request, slug):

@@ -3,13 +3,15 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from atlas.directory_filters import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RADIUS_M
+from atlas.directory_filters import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RADIUS_M
 from atlas.translations import SOURCE_LANGUAGE, UI_LANGUAGES
 from geodata.api.schema import (
     BOOLEAN,
     INTEGER,
+    NULLABLE_GEOMETRY,
     NULLABLE_INTEGER,
     NULLABLE_STRING,
+    ORTSTEIL_KEYS,
     STRING,
     STRING_LIST,
     feature,
@@ -79,14 +81,15 @@ def page(properties):
         "properties": {
             "type": {"type": "string", "enum": ["FeatureCollection"]},
             "count": INTEGER, "next": NULLABLE_URL, "previous": NULLABLE_URL,
-            "features": {"type": "array", "items": feature(properties, INTEGER)},
+            "features": {"type": "array", "items": feature(properties, INTEGER, NULLABLE_GEOMETRY)},
         },
         "required": ["type", "count", "next", "previous", "features"],
     }
 
 
 def detail(properties):
-    return {**feature(properties, INTEGER), "description": "geometry is null for an entry without location."}
+    return {**feature(properties, INTEGER, NULLABLE_GEOMETRY),
+            "description": "geometry is null for an entry without location."}
 
 
 def vocabulary_list(**fields):
@@ -108,16 +111,21 @@ LANG = OpenApiParameter(
     description="Language of short_description and description. Without it the site's language cookie or "
                 "Accept-Language decides (default de). A text without translation falls back to German; "
                 "description_language says which language it is in. Other values: 400.")
+SLUG = OpenApiParameter("slug", {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"}, OpenApiParameter.PATH,
+                        description="The entry's slug; any other gives 404.")
 COMMON_PARAMETERS = [
     LANG,
-    _parameter("q", "Words that must all occur (case-, umlaut- and ß-tolerant: Türkisch = Turkisch = Tuerkisch)."),
+    _parameter("q", "Words that must all occur (case-, umlaut- and ß-tolerant: Türkisch = Turkisch = Tuerkisch).",
+               {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
     _parameter("bbox", "minlon,minlat,maxlon,maxlat in WGS84 degrees."),
     _parameter("near", "lon,lat in WGS84: order by distance and add distance_m and walking_minutes."),
-    _parameter("radius", f"Metres (1–{MAX_RADIUS_M}) around near; needs near.", OpenApiTypes.NUMBER),
-    _parameter("ortsteil", "Ortsteil keys, comma-separated, e.g. 0501 (see /api/ortsteile/)."),
-    _parameter("page", "Page number, from 1.", OpenApiTypes.INT),
+    _parameter("radius", f"Metres (1–{MAX_RADIUS_M}) around near. Only together with near: radius without "
+               "near gives 400.", {"type": "number", "minimum": 1, "maximum": MAX_RADIUS_M}),
+    _parameter("ortsteil", "Ortsteil keys, comma-separated, e.g. 0501 (see /api/ortsteile/); an unknown key: 400.",
+               ORTSTEIL_KEYS),
+    _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
     _parameter("page_size", f"Features per page, default {DEFAULT_PAGE_SIZE}, at most {MAX_PAGE_SIZE}.",
-               OpenApiTypes.INT),
+               {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
 ]
 ORGANISATION_PARAMETERS = [
     *COMMON_PARAMETERS,

@@ -21,7 +21,7 @@ from atlas.filtering import linked_to
 from atlas.models import Event, Language, Topic
 from geodata.api import schema
 from geodata.api.geojson import COORDINATE_PRECISION, geojson_response
-from geodata.api.params import bbox_polygon, key_list
+from geodata.api.params import BLANKS, bbox_polygon, key_list
 from geodata.api.views import GeoJSONView
 
 TAG = "events"
@@ -95,14 +95,13 @@ class EventLayerView(GeoJSONView):
     def get(self, request):
         params = request.query_params
         events = Event.objects.published()
-        if params.get("topic"):
-            valid = set(Topic.objects.values_list("key", flat=True))
-            keys = key_list(params["topic"], valid, "topic")
-            events = events.filter(linked_to(Event, "topics", keys, "key"))
-        if params.get("language"):
-            valid = set(Language.objects.values_list("code", flat=True))
-            codes = key_list(params["language"], valid, "language")
-            events = events.filter(linked_to(Event, "languages", codes, "code"))
+        # key_list gives None for blanks and commas only (``?topic=%20``): no filter, as for an empty value.
+        if params.get("topic", "").strip(BLANKS):
+            keys = key_list(params["topic"], set(Topic.objects.values_list("key", flat=True)), "topic")
+            events = events if keys is None else events.filter(linked_to(Event, "topics", keys, "key"))
+        if params.get("language", "").strip(BLANKS):
+            codes = key_list(params["language"], set(Language.objects.values_list("code", flat=True)), "language")
+            events = events if codes is None else events.filter(linked_to(Event, "languages", codes, "code"))
         since = parse_instant(params.get("from"), "from")
         until = parse_instant(params.get("to"), "to", end_of_day=True)
         if since is not None and until is not None and since >= until:

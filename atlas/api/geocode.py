@@ -2,20 +2,21 @@
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from atlas.geocoding import MAX_QUERY_LENGTH, geocode
 from atlas.geocoding.result import Precision
+from common.throttling import ClientRateThrottle
+from geodata.api.views import MethodFirst
 
 
-class GeocodeThrottle(AnonRateThrottle):
-    """Per client address; the rate (settings.GEOCODER_API_THROTTLE) is read at request time."""
+class GeocodeThrottle(ClientRateThrottle):
+    """Per signed-in user, otherwise per client address; the rate (settings.GEOCODER_API_THROTTLE) is
+    read at request time."""
 
     scope = "geocode"
 
@@ -37,6 +38,8 @@ GEOCODE_RESPONSE = inline_serializer("GeocodeResult", fields={
     "label": serializers.CharField(),
     "provider": serializers.CharField(),
 })
+# Python's \S, as str.strip() sees blanks: a q of blanks only is a 400.
+QUERY = {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": r"\S"}
 DETAIL = inline_serializer("GeocodeError", fields={"detail": serializers.CharField()})
 
 
@@ -44,7 +47,7 @@ def _pair(key, name):
     return {"key": key, "name": name} if key else None
 
 
-class GeocodeView(APIView):
+class GeocodeView(MethodFirst, APIView):
     permission_classes = [AllowAny]
     throttle_classes = [GeocodeThrottle]
 
@@ -56,25 +59,28 @@ class GeocodeView(APIView):
             "along the street), `planning_area` or `ortsteil` (representative point of that area). "
             "`planning_area`/`ortsteil` are null when unknown (an Ortsteil result has no planning area)."
         ),
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, OpenApiParameter.QUERY, required=True,
-                                     description=f"Address or place, at most {MAX_QUERY_LENGTH} characters, "
-                                                 "e.g. `Carl-Schurz-Str. 31, 13597 Berlin`.")],
+        parameters=[OpenApiParameter("q", QUERY, OpenApiParameter.QUERY, required=True,
+                                     description=f"Address or place, at most {MAX_QUERY_LENGTH} characters and "
+                                                 "not only blanks, e.g. `Carl-Schurz-Str. 31, 13597 Berlin`.")],
         responses={
             200: GEOCODE_RESPONSE,
             400: OpenApiResponse(DETAIL, description="q missing, empty or too long"),
             404: OpenApiResponse(DETAIL, description="nothing found in Spandau"),
+            429: OpenApiResponse(DETAIL, description="too many searches from this client; see Retry-After"),
             503: OpenApiResponse(DETAIL, description="every geocoding service that could answer is down"),
         },
         tags=["geocoding"],
     )
     def get(self, request):
-        query = request.query_params.get("q", "").strip()
-        if not query:
-            return Response({"detail": _("Bitte eine Adresse oder einen Ort im Parameter q angeben.")},
-                            status=status.HTTP_400_BAD_REQUEST)
+        # The length as sent, the blanks around it included, as QUERY states it.
+        query = request.query_params.get("q", "")
         if len(query) > MAX_QUERY_LENGTH:
             return Response({"detail": _("Die Suche darf höchstens %(max)d Zeichen lang sein.")
                              % {"max": MAX_QUERY_LENGTH}}, status=status.HTTP_400_BAD_REQUEST)
+        query = query.strip()
+        if not query:
+            return Response({"detail": _("Bitte eine Adresse oder einen Ort im Parameter q angeben.")},
+                            status=status.HTTP_400_BAD_REQUEST)
         result = geocode(query)
         if result.unavailable:
             return Response({"detail": _("Der Geocoding-Dienst ist gerade nicht erreichbar. Bitte später "

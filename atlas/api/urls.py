@@ -6,12 +6,13 @@ from atlas.api import directory
 from atlas.api.events import EventLayerView
 from atlas.api.geocode import GeocodeView
 
+# <str:…> rather than <slug:…>: a malformed slug reaches the view and gets its JSON 404, not Django's page.
 urlpatterns = [
     path("geocode/", GeocodeView.as_view(), name="api-geocode"),
     path("organisations/", directory.OrganisationListView.as_view(), name="api-organisations"),
-    path("organisations/<slug:slug>/", directory.OrganisationDetailView.as_view(), name="api-organisation"),
+    path("organisations/<str:slug>/", directory.OrganisationDetailView.as_view(), name="api-organisation"),
     path("meeting-places/", directory.MeetingPlaceListView.as_view(), name="api-meeting-places"),
-    path("meeting-places/<slug:slug>/", directory.MeetingPlaceDetailView.as_view(), name="api-meeting-place"),
+    path("meeting-places/<str:slug>/", directory.MeetingPlaceDetailView.as_view(), name="api-meeting-place"),
     path("categories/", directory.CategoryListView.as_view(), name="api-categories"),
     path("languages/", directory.LanguageListView.as_view(), name="api-languages"),
     path("target-groups/", directory.TargetGroupListView.as_view(), name="api-target-groups"),

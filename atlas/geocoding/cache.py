@@ -9,10 +9,11 @@ import contextlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from atlas.geocoding.result import GeocodeResult, Status
+from common.read_only import is_read_only_error
 
 
 def _max_age(found):
@@ -41,8 +42,13 @@ def store(query, result):
         return
     values = {"query": query.text[:255], "provider": result.provider[:40], "found": result.found,
               "result": result.as_dict() if result.found else None, "created": timezone.now()}
-    with contextlib.suppress(IntegrityError), transaction.atomic():
-        GeocodeCache.objects.update_or_create(query_key=query.cache_key[:255], defaults=values)
+    try:
+        with contextlib.suppress(IntegrityError), transaction.atomic():
+            GeocodeCache.objects.update_or_create(query_key=query.cache_key[:255], defaults=values)
+    except DatabaseError as error:
+        if not is_read_only_error(error):
+            raise
+        # A read-only database: the answer is served, only not remembered.
 
 
 def clear():

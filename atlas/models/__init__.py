@@ -1,4 +1,5 @@
 """Models of the directory app, one module per concern."""
+from atlas.models.accounts import ConfirmedEmail  # noqa: F401
 from atlas.models.directory import (  # noqa: F401
     MeetingPlace,
     Organisation,

@@ -49,3 +49,16 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+
+class UsedFormToken(models.Model):
+    """The signed timestamp of a public form (atlas.moderation.spam) that already came with a stored
+    proposal: each is good for one. Only a hash of the token is kept, and only while the token could
+    still be accepted (ATLAS_MAX_FORM_AGE_SECONDS); the unique digest refuses a second use even when
+    both arrive at once."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    used = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.digest[:12]

@@ -57,11 +57,23 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+# Why a proposal was refused (ProposalMixin.refusal → message).
+REFUSALS = {
+    "honeypot": _("Der Vorschlag konnte nicht angenommen werden."),
+    "expired": _("Das Formular war zu lange geöffnet. Bitte prüfen Sie die Angaben und senden Sie es erneut ab."),
+    "too_fast": _("Das ging zu schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular erneut ab."),
+    "rate_limit": _("Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Vorschläge. Bitte versuchen "
+                    "Sie es später noch einmal."),
+}
+
+
 class ProposalMixin:
     """Submitter fields, privacy consent and the spam protection of every public proposal form.
 
-    The view passes `sender_hash`; clean() refuses a filled honeypot, a form sent too soon after it
-    was shown and the sixth submission from one address within an hour. `refusal` tells which.
+    The view passes `sender_hash`; clean() refuses a filled honeypot, a missing, stale or already used
+    timestamp, a form sent too soon after it was shown and the sixth submission from one address within
+    an hour. `refusal` tells which. The service checks timestamp and limit again while storing
+    (spam.admit); the view passes its refusal to refuse().
     """
 
     def __init__(self, *args, sender_hash="", **kwargs):
@@ -81,26 +93,33 @@ class ProposalMixin:
                                                                               "tabindex": "-1"}))
         self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=spam.new_timestamp)
 
-    def _refuse(self, code, message):
+    def _refuse(self, code):
         self.refusal = code
-        raise forms.ValidationError(message, code=code)
+        raise forms.ValidationError(REFUSALS[code], code=code)
+
+    def refuse(self, code):
+        """A refusal found while the proposal was stored (spam.Refused): shown like those of clean()."""
+        self.refusal = code
+        if code == "expired":
+            self._fresh_timestamp()
+        self.add_error(None, forms.ValidationError(REFUSALS[code], code=code))
+
+    def _fresh_timestamp(self):
+        self.data = self.data.copy()
+        self.data["started"] = spam.new_timestamp()
 
     def clean(self):
         cleaned = super().clean()
         if self.data.get(HONEYPOT):
-            self._refuse("honeypot", _("Der Vorschlag konnte nicht angenommen werden."))
+            self._refuse("honeypot")
         elapsed = spam.seconds_since(self.data.get("started"))
-        if elapsed is None:
-            self.data = self.data.copy()
-            self.data["started"] = spam.new_timestamp()
-            self._refuse("expired", _("Das Formular war zu lange geöffnet. Bitte prüfen Sie die Angaben und "
-                                      "senden Sie es erneut ab."))
+        if elapsed is None or spam.token_used(self.data.get("started")):
+            self._fresh_timestamp()
+            self._refuse("expired")
         if elapsed < spam.min_fill_seconds():
-            self._refuse("too_fast", _("Das ging zu schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das "
-                                       "Formular erneut ab."))
+            self._refuse("too_fast")
         if spam.rate_limited(self.sender_hash):
-            self._refuse("rate_limit", _("Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere "
-                                         "Vorschläge. Bitte versuchen Sie es später noch einmal."))
+            self._refuse("rate_limit")
         return cleaned
 
     @property

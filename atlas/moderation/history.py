@@ -1,5 +1,6 @@
 """The change history of an entry (django-simple-history): versions newest first, each with who,
-when and what changed against the version before; and the revert to an earlier version."""
+when and what changed against the version before; and the revert to an earlier version, limited to
+the fields the person reverting may edit."""
 
 import datetime
 from dataclasses import dataclass
@@ -9,13 +10,23 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from atlas import permissions
 from atlas.models import Event, MeetingPlace, Organisation
+from atlas.translations import TRANSLATION_FIELD_NAMES, initial_values, updated_translations
+
+from . import services
+from .forms import OrganisationEditForm
 
 # URL segment → model (the history pages are /verlauf/<kind>/<slug>/).
 KINDS = {"organisation": Organisation, "treffpunkt": MeetingPlace, "veranstaltung": Event}
 KIND_OF_MODEL = {model: kind for kind, model in KINDS.items()}
 # Bookkeeping fields that change on every save and say nothing to a reader.
 HIDDEN_FIELDS = {"updated", "search_text", "location_metric"}
+# The forms through which someone who is not a coordinator changes an entry. Their fields, as the
+# form is built for that person, are what a revert by them may restore.
+EDIT_FORMS = {Organisation: OrganisationEditForm}
+# Fields a changed address brings along: the geocoded point (atlas.moderation.services.locate).
+ADDRESS_FIELDS = {"street", "postcode"}
 
 
 @dataclass
@@ -87,15 +98,55 @@ def versions(entry, limit=100):
     return [{"record": record, "changes": changes_of(record)} for record in records]
 
 
-def revert(entry, history_id, user, keep_status=False):
-    """Restores the version `history_id` of the entry as a new version (the history keeps everything).
-    With keep_status the current publication status stays (editors may not publish)."""
+def tracked_fields(record):
+    """The model fields the history records (every concrete field but the excluded ones)."""
+    return [field for field in record.tracked_fields if not field.primary_key]
+
+
+def editable_fields(user, entry):
+    """Names of the model fields `user` may change on `entry`: all of them for coordinators; for
+    anyone else who may edit the entry, the model fields of its edit form as that person gets it
+    (``translations`` stands for the form's translation fields); none where there is no such form."""
+    if permissions.is_coordinator(user):
+        return frozenset(field.name for field in type(entry)._meta.concrete_fields if not field.primary_key)
+    form_class = EDIT_FORMS.get(type(entry))
+    if form_class is None or not permissions.can_edit_entry(user, entry):
+        return frozenset()
+    form = form_class(instance=entry, can_publish=permissions.can_publish(user))
+    model_fields = {field.name for field in type(entry)._meta.concrete_fields}
+    names = {name for name in form.fields if name in model_fields}
+    if set(TRANSLATION_FIELD_NAMES) & set(form.fields):
+        names.add("translations")
+    return frozenset(names)
+
+
+def may_revert(user, entry):
+    """Whoever may edit the entry and has a field of it to restore."""
+    return permissions.can_revert(user, entry) and bool(editable_fields(user, entry))
+
+
+def revert(entry, history_id, user):
+    """Restores the version `history_id` of the entry as a new version (the history keeps everything),
+    but only the fields `user` may edit (editable_fields): publication status, network membership, a
+    point set by hand and other fields of the coordination stay as they are now. Many-to-many fields
+    are not recorded and stay too."""
     record = entry.history.get(history_id=history_id)
-    restored = record.instance
-    if keep_status:
-        restored.status = entry.status
-    restored._history_user = user
-    restored._change_reason = _("Version vom %(date)s wiederhergestellt") % {
+    old = record.instance
+    names = editable_fields(user, entry)
+    everything = {field.name for field in tracked_fields(record)} <= names
+    address_before = [getattr(entry, name) for name in sorted(ADDRESS_FIELDS)]
+    for field in tracked_fields(record):
+        if field.name not in names:
+            continue
+        if field.name == "translations" and not everything:
+            # Only the languages and texts the edit form edits (atlas.translations).
+            entry.translations = updated_translations(entry.translations, initial_values(old.translations))
+        else:
+            setattr(entry, field.attname, getattr(old, field.attname))
+    if not everything and address_before != [getattr(entry, name) for name in sorted(ADDRESS_FIELDS)]:
+        services.locate(entry)  # as when the editor changes the address in the edit form
+    entry._history_user = user
+    entry._change_reason = _("Version vom %(date)s wiederhergestellt") % {
         "date": date_format(record.history_date, "SHORT_DATETIME_FORMAT")}
-    restored.save()
-    return restored
+    entry.save()
+    return entry

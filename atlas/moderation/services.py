@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from atlas.geocoding import apply_geocode, geocode
 from atlas.models import Event, MeetingPlace, Organisation, PublicationStatus, Submission
 
+from . import spam
+
 
 def unique_slug(model, text):
     base = slugify(text)[:100].strip("-") or "eintrag"
@@ -52,33 +54,39 @@ def locate(entry):
     apply_geocode(entry, geocode(text))
 
 
-@transaction.atomic
 def submit_entry(form, sender_hash):
     """A new organisation, meeting place or event from a public form: saved as pending (not public),
-    with a Submission in the moderation queue."""
+    with a Submission in the moderation queue. The address is geocoded first, outside the transaction
+    (the geocoder may be a service on the network); inside it spam.admit() uses up the form's timestamp
+    and counts the sender's proposals, or raises spam.Refused and nothing is stored."""
     entry = form.save(commit=False)
     model = type(entry)
-    entry.slug = unique_slug(model, entry.title if model is Event else entry.name)
     entry.status = PublicationStatus.PENDING
     if model is Event and entry.meeting_place_id:
         entry.street = entry.postcode = ""
     locate(entry)
     entry._change_reason = "Vorschlag über das öffentliche Formular"
-    entry.save()
-    form.save_m2m()
     relation = {Organisation: "organisation", MeetingPlace: "meeting_place", Event: "event"}[model]
     names = [name for name in form.cleaned_data if name not in ("started", "contact_url", "privacy",
                                                                 "submitter_name", "submitter_email")]
-    return Submission.objects.create(kind=form.kind_of_submission, payload=payload_of(form, names),
-                                     sender_hash=sender_hash, **{relation: entry}, **form.submitter)
+    with transaction.atomic():
+        spam.admit(form.cleaned_data.get("started"), sender_hash)
+        entry.slug = unique_slug(model, entry.title if model is Event else entry.name)
+        entry.save()
+        form.save_m2m()
+        return Submission.objects.create(kind=form.kind_of_submission, payload=payload_of(form, names),
+                                         sender_hash=sender_hash, **{relation: entry}, **form.submitter)
 
 
 def submit_correction(form, entry, sender_hash):
+    """A proposed correction of a published entry; refused like submit_entry()."""
     relation = "organisation" if isinstance(entry, Organisation) else "meeting_place"
     payload = {"fields": {name: json_value(value) for name, value in form.proposed_changes().items()},
                "message": form.cleaned_data["message"]}
-    return Submission.objects.create(kind=Submission.Kind.CORRECTION, payload=payload, sender_hash=sender_hash,
-                                     **{relation: entry}, **form.submitter)
+    with transaction.atomic():
+        spam.admit(form.cleaned_data.get("started"), sender_hash)
+        return Submission.objects.create(kind=Submission.Kind.CORRECTION, payload=payload, sender_hash=sender_hash,
+                                         **{relation: entry}, **form.submitter)
 
 
 def submission_entry(submission):
@@ -93,11 +101,10 @@ def _decide(submission, user, status, reason):
     submission.save(update_fields=["status", "reason", "reviewed_by", "reviewed"])
 
 
-@transaction.atomic
 def approve(submission, user, reason=""):
     """New entries are published (and count as verified today); a correction's proposed values are
     written into the published entry. Either change is recorded in the entry's history as the
-    coordinator's."""
+    coordinator's. A changed address is geocoded before the transaction, the mail sent after it."""
     entry = submission_entry(submission)
     if entry is not None:
         entry._history_user = user
@@ -113,24 +120,26 @@ def approve(submission, user, reason=""):
             entry._change_reason = "Vorschlag angenommen"
         if hasattr(entry, "last_verified"):
             entry.last_verified = timezone.localdate()
-        entry.save()
-    _decide(submission, user, Submission.Status.APPROVED, reason)
+    with transaction.atomic():
+        if entry is not None:
+            entry.save()
+        _decide(submission, user, Submission.Status.APPROVED, reason)
     notify_submitter(submission)
     return submission
 
 
-@transaction.atomic
 def reject(submission, user, reason):
     """A rejected new entry is archived (kept for the record, never public); a rejected correction
-    changes nothing."""
+    changes nothing. The mail is sent after the transaction."""
     entry = submission_entry(submission)
-    if entry is not None and submission.kind != Submission.Kind.CORRECTION \
-            and entry.status != PublicationStatus.PUBLISHED:
-        entry._history_user = user
-        entry._change_reason = "Vorschlag abgelehnt"
-        entry.status = PublicationStatus.ARCHIVED
-        entry.save()
-    _decide(submission, user, Submission.Status.REJECTED, reason)
+    with transaction.atomic():
+        if entry is not None and submission.kind != Submission.Kind.CORRECTION \
+                and entry.status != PublicationStatus.PUBLISHED:
+            entry._history_user = user
+            entry._change_reason = "Vorschlag abgelehnt"
+            entry.status = PublicationStatus.ARCHIVED
+            entry.save()
+        _decide(submission, user, Submission.Status.REJECTED, reason)
     notify_submitter(submission)
     return submission
 

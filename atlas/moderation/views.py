@@ -27,7 +27,7 @@ from .forms import (
     OrganisationProposalForm,
     RejectionForm,
 )
-from .history import KIND_OF_MODEL, KINDS, display_value, field_label, payload_display, revert, versions
+from .history import KIND_OF_MODEL, KINDS, display_value, field_label, may_revert, payload_display, revert, versions
 
 CORRECTION_KINDS = {"organisation": Organisation, "treffpunkt": MeetingPlace}
 
@@ -73,7 +73,11 @@ class ProposalView(FormView):
         return self.render_to_response(self.get_context_data(form=form), status=status)
 
     def form_valid(self, form):
-        self.submission = self.save(form)
+        try:
+            self.submission = self.save(form)
+        except spam.Refused as refusal:  # a parallel request used the timestamp or the last place
+            form.refuse(refusal.code)
+            return self.form_invalid(form)
         return redirect("moderation:thanks")
 
     def save(self, form):
@@ -312,13 +316,15 @@ class HistoryView(HistoryMixin, TemplateView):
         entry = self.entry
         public_url = entry.get_absolute_url() if entry.status == PublicationStatus.PUBLISHED else None
         return super().get_context_data(entry=entry, versions=versions(entry), public_url=public_url,
-                                        can_revert=permissions.can_revert(self.request.user, entry),
+                                        can_revert=may_revert(self.request.user, entry),
                                         title=getattr(entry, "name", None) or entry.title, **kwargs)
 
 
 class RevertView(HistoryMixin, View):
+    """Restores an earlier version, limited to the fields the user may edit (history.revert)."""
+
     def allowed(self, user):
-        return permissions.can_revert(user, self.entry)
+        return may_revert(user, self.entry)
 
     def post(self, request, kind, slug):
         try:
@@ -326,6 +332,6 @@ class RevertView(HistoryMixin, View):
             self.entry.history.get(history_id=history_id)
         except (ValueError, self.entry.history.model.DoesNotExist):
             raise Http404 from None
-        revert(self.entry, history_id, request.user, keep_status=not permissions.can_publish(request.user))
+        revert(self.entry, history_id, request.user)
         messages.success(request, _("Die frühere Version ist wiederhergestellt."))
         return redirect("moderation:history", kind=kind, slug=self.entry.slug)

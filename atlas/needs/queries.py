@@ -1,5 +1,6 @@
 """Aggregates of the needs analysis: per topic (needs by priority, offers, open needs) and per
-Ortsteil (topic × Ortsteil counts), plus the rows of the CSV export.
+Ortsteil (topic × Ortsteil counts), plus the rows of the coordinators' CSV export. The exact
+figures: planners see them through atlas.needs.disclosure.
 
 Which organisations count: every organisation with a questionnaire that is not archived (drafts and
 entries waiting for review included – the analysis is internal). A need counts once per organisation
@@ -67,11 +68,10 @@ class Overview:
     ortsteile: list  # [(ortsteil id or None, name)] – the columns of the Ortsteil table
     by_ortsteil: dict  # {(topic id, ortsteil id or None): number of needs}
     offers_by_ortsteil: dict  # {(topic id, ortsteil id or None): number of offers}
-    priority_by_ortsteil: dict  # {(topic id, ortsteil id or None, priority): number of needs}
-    open_by_ortsteil: dict  # {(topic id, ortsteil id or None): number of open needs}
     open_needs: list  # [OpenNeed] by priority, topic, organisation name
     organisations: int  # organisations with at least one need or offer
     assessments: int  # questionnaires counted
+    assessments_by_ortsteil: dict = field(default_factory=dict)  # {ortsteil id or None: questionnaires}
 
     @property
     def total_needs(self):
@@ -80,6 +80,10 @@ class Overview:
     @property
     def total_offers(self):
         return sum(row.offers for row in self.topics)
+
+    @property
+    def open_total(self):
+        return len(self.open_needs)
 
     def ortsteil_matrix(self):
         """Rows for the template: (TopicRow, [needs per Ortsteil column], total)."""
@@ -125,8 +129,6 @@ def needs_overview():
     priority_labels = dict(Need.Priority.choices)
     by_ortsteil = Counter()
     offers_by_ortsteil = Counter()
-    priority_by_ortsteil = Counter()
-    open_by_ortsteil = Counter()
     open_needs = []
     active = set()
     for topic_id, organisation_id, priority, note in Need.objects.filter(
@@ -136,11 +138,9 @@ def needs_overview():
         row = rows[topic_id]
         row.by_priority[priority] = row.by_priority.get(priority, 0) + 1
         by_ortsteil[(topic_id, organisation["ortsteil_id"])] += 1
-        priority_by_ortsteil[(topic_id, organisation["ortsteil_id"], priority)] += 1
         active.add(organisation_id)
         if not offering.get(topic_id, set()) - {organisation_id}:
             row.open_needs += 1
-            open_by_ortsteil[(topic_id, organisation["ortsteil_id"])] += 1
             open_needs.append(OpenNeed(organisation, row.topic, priority, str(priority_labels[priority]), note))
     for topic_id, organisation_id in Offer.objects.filter(
             assessment__organisation__in=list(organisations)).values_list("topic_id", "assessment__organisation_id"):
@@ -154,22 +154,9 @@ def needs_overview():
     if None in used:
         columns.append((None, _("ohne Ortsteil")))
     return Overview(topics=[rows[topic.pk] for topic in topics], ortsteile=columns, by_ortsteil=dict(by_ortsteil),
-                    offers_by_ortsteil=dict(offers_by_ortsteil), priority_by_ortsteil=dict(priority_by_ortsteil),
-                    open_by_ortsteil=dict(open_by_ortsteil), open_needs=open_needs,
-                    organisations=len(active), assessments=len(organisations))
-
-
-def topic_ortsteil_rows(overview):
-    """For the planners' CSV: one dict per topic × Ortsteil column, counts only (no organisation)."""
-    rows = []
-    for row in overview.topics:
-        for ortsteil_id, ortsteil_name in overview.ortsteile:
-            key = (row.topic.pk, ortsteil_id)
-            by_priority = [overview.priority_by_ortsteil.get((*key, priority), 0) for priority in PRIORITIES]
-            rows.append({"topic": row.topic, "ortsteil": ortsteil_name, "by_priority": by_priority,
-                         "needs": overview.by_ortsteil.get(key, 0), "offers": overview.offers_by_ortsteil.get(key, 0),
-                         "open_needs": overview.open_by_ortsteil.get(key, 0)})
-    return rows
+                    offers_by_ortsteil=dict(offers_by_ortsteil), open_needs=open_needs,
+                    organisations=len(active), assessments=len(organisations),
+                    assessments_by_ortsteil=dict(Counter(item["ortsteil_id"] for item in organisations.values())))
 
 
 def organisation_topic_rows():

@@ -1,6 +1,9 @@
 """Pages of the needs analysis: an organisation's questionnaire and its matching suggestions (its
 editors and the coordinators), the overview with charts and the CSV export (coordinators; planners
-see the aggregates without organisation names)."""
+see the aggregates without organisation names and without counts below ATLAS_MIN_CELL_SIZE)."""
+
+import csv
+import io
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -18,10 +21,10 @@ from atlas.exporting.views import file_response
 from atlas.models import Need, Organisation, PublicationStatus
 from atlas.permissions import can_edit_organisation, can_view_needs_overview, is_coordinator
 
-from . import charts
+from . import charts, disclosure
 from .forms import QuestionnaireForm
 from .matching import matches_for
-from .queries import PRIORITIES, needs_overview, organisation_topic_rows, topic_ortsteil_rows
+from .queries import needs_overview, organisation_topic_rows
 
 
 def may_answer_for(user, organisation):
@@ -33,6 +36,21 @@ def may_answer_for(user, organisation):
 def shows_organisation_names(user):
     """The overview and its CSV name organisations for coordinators only."""
     return is_coordinator(user)
+
+
+def shows_exact_figures(user):
+    """Coordinators read every answer anyway; planners get the figures of atlas.needs.disclosure."""
+    return is_coordinator(user)
+
+
+def suppression_note(k):
+    return _("Zellen mit weniger als %(k)s Organisationen sind unterdrückt (•), ebenso so viele weitere, dass "
+             "sich keine unterdrückte Zahl aus den Summen errechnen lässt.") % {"k": k}
+
+
+def merged_note(k, names):
+    return _("Ortsteile mit weniger als %(k)s Organisationen sind zusammengefasst: %(names)s.") % {
+        "k": k, "names": ", ".join(names)}
 
 
 class OrganisationNeedsMixin:
@@ -105,6 +123,13 @@ class OverviewView(OverviewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         overview = needs_overview()
+        notes = []
+        if not shows_exact_figures(self.request.user):
+            overview = disclosure.planner_overview(overview)
+            if overview.merged_ortsteile:
+                notes.append(merged_note(overview.min_cell_size, overview.merged_ortsteile))
+            if overview.suppressed:
+                notes.append(suppression_note(overview.min_cell_size))
         context.update({
             "overview": overview,
             "priority_labels": _priority_labels(),
@@ -113,6 +138,7 @@ class OverviewView(OverviewAccessMixin, TemplateView):
             "ortsteil_matrix": overview.ortsteil_matrix(),
             "ortsteil_totals": overview.ortsteil_totals(),
             "show_names": shows_organisation_names(self.request.user),
+            "disclosure_notes": notes,
         })
         return context
 
@@ -137,17 +163,32 @@ def _coordinator_records():
     return records
 
 
-def _aggregate_records():
-    labels = _priority_labels()
+def _shown(value):
+    return disclosure.SUPPRESSED if value is None else value
+
+
+def _aggregate_records(overview):
+    """Planners: needs and offers per topic × Ortsteil column, small cells suppressed. Needs by
+    priority and open needs stay on the page, per topic: split by Ortsteil as well, their differences
+    to the needs would be small cells again."""
     records = []
-    for row in topic_ortsteil_rows(needs_overview()):
-        cells = [(_("Thema"), "topic", row["topic"].name), (_("Ortsteil"), "ortsteil", str(row["ortsteil"]))]
-        cells += [(_("Bedarfe: %(priority)s") % {"priority": label}, f"needs_{priority}", count)
-                  for priority, label, count in zip(PRIORITIES, labels, row["by_priority"], strict=True)]
-        cells += [(_("Bedarfe gesamt"), "needs", row["needs"]), (_("Angebote"), "offers", row["offers"]),
-                  (_("Bedarfe ohne Angebot"), "open_needs", row["open_needs"])]
-        records.append(Record(cells=cells))
+    needs, offers = overview.needs_by_ortsteil.cells, overview.offers_by_ortsteil.cells
+    for index, row in enumerate(overview.topics):
+        for column, (_ids, name) in enumerate(overview.ortsteile):
+            records.append(Record(cells=[
+                (_("Thema"), "topic", row.topic.name), (_("Ortsteil"), "ortsteil", str(name)),
+                (_("Bedarfe gesamt"), "needs", _shown(needs[index][column])),
+                (_("Angebote"), "offers", _shown(offers[index][column]))]))
     return records
+
+
+def _with_notes(content, notes):
+    """The CSV with the notes on suppression as last lines."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for note in notes:
+        writer.writerow([note])
+    return content + buffer.getvalue().encode("utf-8")
 
 
 CSV_HEADERS_COORDINATORS = ["Organisation", "Kurzname", "Status", "Ortsteil", "Thema", "Bedarf", "Dringlichkeit",
@@ -157,7 +198,8 @@ CSV_HEADERS_COORDINATORS = ["Organisation", "Kurzname", "Status", "Ortsteil", "T
 @require_safe
 def overview_csv(request):
     """Coordinators: one row per organisation × topic with a need or an offer. Planners: counts per
-    topic × Ortsteil, no organisation names."""
+    topic × Ortsteil (small Ortsteile merged, small cells suppressed), no organisation names, and the
+    notes on suppression at the end."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can_view_needs_overview(request.user):
@@ -167,6 +209,9 @@ def overview_csv(request):
             content = to_csv(_coordinator_records(), empty_headers=CSV_HEADERS_COORDINATORS)
             stem = "migraktiv-bedarfsanalyse"
         else:
-            content = to_csv(_aggregate_records())
+            overview = disclosure.planner_overview(needs_overview())
+            k = overview.min_cell_size
+            notes = [merged_note(k, overview.merged_ortsteile)] if overview.merged_ortsteile else []
+            content = _with_notes(to_csv(_aggregate_records(overview)), [*notes, suppression_note(k)])
             stem = "migraktiv-bedarfsanalyse-aggregiert"
     return file_response(content, "csv", stem)

@@ -24,15 +24,23 @@ from rest_framework.authentication import CSRFCheck
 from rest_framework.exceptions import ParseError, PermissionDenied
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
+from common.throttling import ClientRateThrottle
 from geodata.coverage import service, store
-from geodata.coverage.parameters import CATCHMENT_RANGE, GRID_RANGE, ParameterError, Parameters
+from geodata.coverage.parameters import (
+    CATCHMENT_RANGE,
+    DEMAND_METHODS,
+    GRID_RANGE,
+    MSS_WEIGHT_RANGE,
+    NEEDS,
+    ParameterError,
+    Parameters,
+)
 from geodata.models import HousingEstate, Ortsteil, PlanningArea
 
 from . import schema
 from .geojson import GeoJSONRenderer, feature, geojson_response, geometry_json
-from .views import GeoJSONView, PublicView
+from .views import FormatNegotiation, GeoJSONView, PublicView
 
 TAG = "coverage"
 LEVELS = ("planning_area", "ortsteil", "housing_estate")
@@ -44,9 +52,38 @@ CSV_COLUMNS = ("key", "name", "ortsteil", "population", "need", "access", "relat
 
 
 def parameters_from(values):
-    """Parameters from query parameters or a JSON body; 400 with a readable message if invalid."""
+    """Parameters from query parameters; 400 with a readable message if invalid. An empty value is
+    the default, as the schema says (allowEmptyValue)."""
     given = {field: values[name] for name, field in PARAMETER_NAMES.items()
              if name in values and values[name] not in (None, "")}
+    return _parameters(given)
+
+
+def body_parameters(data):
+    """Parameters from a JSON body, each of the type WHAT_IF_REQUEST gives it (no null, no empty
+    number); 400 with a readable message if invalid."""
+    given = {}
+    for name, field in PARAMETER_NAMES.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if WHAT_IF_REQUEST["properties"][name]["type"] == "number":
+            number(value, name)
+        elif not isinstance(value, str):
+            raise ParseError(_("%(name)s muss eine Zeichenkette sein.") % {"name": name})
+        given[field] = value
+    return _parameters(given)
+
+
+def number(value, name):
+    """A JSON number (not a boolean, not a string holding one), else 400."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ParseError(_("%(name)s muss eine Zahl sein, nicht „%(value)s“.")
+                         % {"name": name, "value": str(value)[:40]})
+    return value
+
+
+def _parameters(given):
     try:
         return Parameters(**given)
     except ParameterError as error:
@@ -110,20 +147,24 @@ COVERAGE_COLLECTION["properties"] = {
     "duration_ms": {"type": "number"},
 }
 
+def _range(low, high):
+    return {"type": "number", "minimum": low, "maximum": high}
+
+
 QUERY_PARAMETERS = [
-    OpenApiParameter("catchment", OpenApiTypes.NUMBER,
+    OpenApiParameter("catchment", _range(*CATCHMENT_RANGE),
                      description=f"Walking catchment d0 in metres (straight line), {CATCHMENT_RANGE[0]:g}–"
                                  f"{CATCHMENT_RANGE[1]:g}; default 1000. Zones at d0/2, 3d0/4, d0."),
-    OpenApiParameter("need", OpenApiTypes.STR, enum=["migration_background", "residents"],
+    OpenApiParameter("need", OpenApiTypes.STR, enum=list(NEEDS),
                      description="Whom demand counts; default migration_background."),
-    OpenApiParameter("mss_weight", OpenApiTypes.NUMBER,
+    OpenApiParameter("mss_weight", _range(*MSS_WEIGHT_RANGE),
                      description="0–1; demand × (1 + mss_weight × (MSS status index − 1) / 3). Default 0."),
     OpenApiParameter("supply_types", OpenApiTypes.STR,
                      description="Comma-separated facility type keys counted as supply besides the directory, "
                                  "e.g. community_centre,library (see /api/facility-types/)."),
-    OpenApiParameter("demand", OpenApiTypes.STR, enum=["grid", "centroid"],
+    OpenApiParameter("demand", OpenApiTypes.STR, enum=list(DEMAND_METHODS),
                      description="Demand points: grid clipped to the area (default) or the centroid."),
-    OpenApiParameter("grid", OpenApiTypes.NUMBER,
+    OpenApiParameter("grid", _range(*GRID_RANGE),
                      description=f"Grid spacing in metres, {GRID_RANGE[0]:g}–{GRID_RANGE[1]:g}; default 250."),
 ]
 LEVEL_PARAMETER = OpenApiParameter(
@@ -135,6 +176,7 @@ LEVEL_PARAMETER = OpenApiParameter(
 
 class CoverageView(GeoJSONView):
     renderer_classes = [GeoJSONRenderer, JSONRenderer, CSVRenderer]
+    content_negotiation_class = FormatNegotiation
 
     @extend_schema(
         tags=[TAG], operation_id="coverage_list",
@@ -149,8 +191,8 @@ class CoverageView(GeoJSONView):
             OpenApiParameter("format", OpenApiTypes.STR, enum=["geojson", "json", "csv"],
                              description="geojson or csv: download as a file (Content-Disposition attachment)."),
         ],
-        responses={(200, "application/geo+json"): COVERAGE_COLLECTION, (200, "text/csv"): OpenApiTypes.STR,
-                   400: schema.ERROR},
+        responses={(200, "application/geo+json"): COVERAGE_COLLECTION, (200, "application/json"): COVERAGE_COLLECTION,
+                   (200, "text/csv"): OpenApiTypes.STR, 400: schema.ERROR},
     )
     def get(self, request, format=None):
         params = request.query_params
@@ -198,19 +240,23 @@ class CoverageView(GeoJSONView):
 
 class CsrfEnforced:
     """DRF exempts its views from CSRF unless a session user is logged in; this keeps Django's check
-    for anonymous callers too, so other sites cannot make browsers post here."""
+    for anonymous callers too, so other sites cannot make browsers post here. Checked with the
+    permissions, so a method the view lacks is a 405 first (views.MethodFirst)."""
 
-    def initial(self, request, *args, **kwargs):
+    def check_permissions(self, request):
         check = CSRFCheck(lambda _request: None)
         django_request = request._request
         check.process_request(django_request)
         reason = check.process_view(django_request, None, (), {})
         if reason:
             raise PermissionDenied(_("CSRF-Prüfung fehlgeschlagen: %(reason)s") % {"reason": reason})
-        super().initial(request, *args, **kwargs)
+        super().check_permissions(request)
 
 
-class WhatIfThrottle(AnonRateThrottle):
+class WhatIfThrottle(ClientRateThrottle):
+    """Per client address (the view looks up no session); the rate (settings.COVERAGE_WHAT_IF_THROTTLE)
+    is read at request time."""
+
     scope = "coverage-what-if"
 
     def get_rate(self):
@@ -224,10 +270,14 @@ WHAT_IF_REQUEST = {
         "points": {"type": "array", "maxItems": service.MAX_WHAT_IF_POINTS,
                    "items": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
                    "description": "[[lon, lat], …] in WGS84, inside Spandau, at most 50."},
-        "weight": {"type": "number", "default": 1, "description": "Supply weight S_j of each new point (0–100]."},
-        "catchment": {"type": "number"}, "need": {"type": "string"}, "mss_weight": {"type": "number"},
-        "supply_types": {"type": "string"}, "demand": {"type": "string"}, "grid": {"type": "number"},
+        "weight": {"type": "number", "default": 1, "exclusiveMinimum": True, "minimum": 0, "maximum": 100,
+                   "description": "Supply weight S_j of each new point (0–100]."},
+        "catchment": _range(*CATCHMENT_RANGE), "need": {"type": "string", "enum": list(NEEDS)},
+        "mss_weight": _range(*MSS_WEIGHT_RANGE), "supply_types": {"type": "string"},
+        "demand": {"type": "string", "enum": list(DEMAND_METHODS)}, "grid": _range(*GRID_RANGE),
     },
+    # Any other field is a 400.
+    "additionalProperties": False,
 }
 WHAT_IF_AREA = {"type": "object", "properties": {
     name: schema.STRING if name in ("key", "name", "ortsteil") else {"type": "number"}
@@ -254,7 +304,7 @@ class WhatIfView(CsrfEnforced, PublicView):
         description="A read-only computation. CSRF protected: send the `csrftoken` cookie's value as "
                     "`X-CSRFToken` header (the atlas pages set the cookie).",
         request={"application/json": WHAT_IF_REQUEST},
-        responses={200: WHAT_IF_RESPONSE, 400: schema.ERROR, 403: schema.ERROR},
+        responses={200: WHAT_IF_RESPONSE, 400: schema.ERROR, 403: schema.ERROR, 429: schema.ERROR},
         examples=[OpenApiExample("One new meeting place", request_only=True,
                                  value={"points": [[13.2005, 52.5461]], "weight": 1, "catchment": 1000})],
     )
@@ -265,9 +315,9 @@ class WhatIfView(CsrfEnforced, PublicView):
         unknown = set(data) - set(PARAMETER_NAMES) - {"points", "weight"}
         if unknown:
             raise ParseError(_("Unbekannte Felder: %(names)s.") % {"names": ", ".join(sorted(map(str, unknown)))})
-        parameters = parameters_from(data)
+        parameters = body_parameters(data)
         try:
-            answer = service.what_if(data.get("points"), data.get("weight", 1), parameters)
+            answer = service.what_if(data.get("points"), number(data.get("weight", 1), "weight"), parameters)
         except ParameterError as error:
             raise ParseError(str(error)) from None
         return Response(answer)

@@ -32,12 +32,17 @@ def bbox_polygon(value):
     return polygon
 
 
+# The blanks around keys that are ignored: ASCII ones only, as the schema's patterns say (str.strip()
+# would also drop characters such as U+001C that a JSON Schema pattern's \s does not match).
+BLANKS = " \t\n\v\f\r"
+
+
 def key_list(value, valid_keys, parameter):
     """One or several comma-separated keys, each of which must be in ``valid_keys``; None when the
-    parameter is absent or empty."""
+    parameter is absent or holds nothing but commas and BLANKS."""
     if value is None:
         return None
-    keys = [key.strip() for key in value.split(",") if key.strip()]
+    keys = [key.strip(BLANKS) for key in value.split(",") if key.strip(BLANKS)]
     if not keys:
         return None
     unknown = [key for key in keys if key not in valid_keys]

@@ -23,6 +23,9 @@ GEOMETRY = {
     "required": ["type", "coordinates"],
 }
 
+NULLABLE_GEOMETRY = {**GEOMETRY, "nullable": True,
+                     "description": GEOMETRY["description"] + " null for an entry without location."}
+
 ERROR = {"type": "object", "properties": {"detail": STRING}, "required": ["detail"]}
 
 SOURCE = {
@@ -31,13 +34,13 @@ SOURCE = {
 }
 
 
-def feature(properties, id_schema=STRING):
+def feature(properties, id_schema=STRING, geometry=GEOMETRY):
     return {
         "type": "object",
         "properties": {
             "type": {"type": "string", "enum": ["Feature"]},
             "id": id_schema,
-            "geometry": GEOMETRY,
+            "geometry": geometry,
             "properties": {"type": "object", "properties": properties},
         },
         "required": ["type", "geometry", "properties"],
@@ -122,6 +125,28 @@ BBOX_PARAMETER = OpenApiParameter(
     "bbox", OpenApiTypes.STR,
     description="minlon,minlat,maxlon,maxlat in WGS84 degrees; only facilities inside are returned.",
 )
+# Ortsteil keys are four digits (LOR), comma-separated; blanks (params.BLANKS) and empty items are
+# ignored. Which keys exist is data (/api/ortsteile/): an unknown one is a 400.
+ORTSTEIL_KEYS = {"type": "string", "pattern": r"^[0-9, \t\n\v\f\r]*$"}
 ORTSTEIL_PARAMETER = OpenApiParameter(
-    "ortsteil", OpenApiTypes.STR, description="Ortsteil key, e.g. 0501 (see /api/ortsteile/).",
+    "ortsteil", ORTSTEIL_KEYS,
+    description="One or several comma-separated Ortsteil keys, e.g. 0501 (see /api/ortsteile/); an unknown "
+                "key gives 400 listing the valid ones.",
 )
+
+
+# Query parameters whose empty value is a 400 rather than "not given".
+EMPTY_IS_INVALID = {"lang"}
+
+
+def empty_means_absent(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the views treat an optional query parameter sent empty
+    (``?bbox=``, as HTML forms send unfilled fields) as not given; ``allowEmptyValue`` says so."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else ():
+                if (parameter.get("in") == "query" and not parameter.get("required")
+                        and parameter["name"] not in EMPTY_IS_INVALID):
+                    parameter["allowEmptyValue"] = True
+    return result
+

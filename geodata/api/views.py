@@ -6,8 +6,10 @@ bodies bypass DRF's renderers because orjson has already produced them.
 
 import orjson
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework.exceptions import NotFound
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import MethodNotAllowed, NotFound, ParseError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -17,12 +19,35 @@ from geodata.models import Facility, FacilityType, Ortsteil
 
 from . import layers, schema
 from .geojson import GeoJSONRenderer, feature_collection, geojson_response
-from .params import bbox_polygon, key_list
+from .params import BLANKS, bbox_polygon, key_list
 
 TAG = "geodata"
 
 
-class PublicView(APIView):
+class MethodFirst:
+    """A method the view has no handler for is a 405 with an ``Allow`` header before anything else:
+    DRF would first authenticate, check permissions and CSRF, and answer 403 to a PUT or DELETE."""
+
+    def initial(self, request, *args, **kwargs):
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
+
+
+class FormatNegotiation(DefaultContentNegotiation):
+    """For views that document ``?format=`` (settings leave it an ordinary parameter elsewhere): it
+    picks the renderer by format name; a format the view does not have is a 400."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        wanted = format_suffix or request.query_params.get("format")
+        formats = [renderer.format for renderer in renderers]
+        if wanted and wanted not in formats:
+            raise ParseError(_("format muss einer der Werte %(valid)s sein.") % {"valid": ", ".join(formats)})
+        return super().select_renderer(request, renderers, format_suffix=wanted)
+
+
+class PublicView(MethodFirst, APIView):
     """Open data: anyone may read, and no session is looked up."""
 
     permission_classes = [AllowAny]
@@ -86,12 +111,15 @@ class FacilityLayerView(GeoJSONView):
         params = request.query_params
         facilities = Facility.objects.all()
         # Valid keys are read only when the filter is used, so the unfiltered layer stays one query.
-        if params.get("type"):
+        # key_list gives None for blanks and commas only (``?type=%20``): no filter, as for an empty value.
+        if params.get("type", "").strip(BLANKS):
             valid_types = set(FacilityType.objects.values_list("key", flat=True))
-            facilities = facilities.filter(facility_type__key__in=key_list(params["type"], valid_types, "type"))
-        if params.get("ortsteil"):
+            types = key_list(params["type"], valid_types, "type")
+            facilities = facilities if types is None else facilities.filter(facility_type__key__in=types)
+        if params.get("ortsteil", "").strip(BLANKS):
             valid_ortsteile = set(Ortsteil.objects.values_list("key", flat=True))
-            facilities = facilities.filter(ortsteil__key__in=key_list(params["ortsteil"], valid_ortsteile, "ortsteil"))
+            keys = key_list(params["ortsteil"], valid_ortsteile, "ortsteil")
+            facilities = facilities if keys is None else facilities.filter(ortsteil__key__in=keys)
         bbox = bbox_polygon(params.get("bbox"))
         if bbox is not None:
             facilities = facilities.filter(geom__intersects=bbox)
@@ -102,10 +130,11 @@ class FacilityDetailView(GeoJSONView):
     @extend_schema(
         tags=[TAG], operation_id="facilities_retrieve",
         summary="One facility with all its fields and its source",
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
         responses={200: schema.feature(schema.FACILITY_DETAIL, schema.INTEGER), 404: schema.ERROR},
     )
     def get(self, request, pk):
-        found = layers.facility_detail(pk)
+        found = layers.facility_detail(int(pk)) if pk.isascii() and pk.isdigit() else None
         if found is None:
             raise NotFound(_("Unbekannte Einrichtung %(id)s.") % {"id": pk})
         return geojson_response(request, orjson.dumps(found))

@@ -15,6 +15,7 @@ NEEDS = ("migration_background", "residents")
 DEMAND_METHODS = ("grid", "centroid")
 CATCHMENT_RANGE = (500.0, 2000.0)
 GRID_RANGE = (50.0, 1000.0)
+MSS_WEIGHT_RANGE = (0.0, 1.0)
 
 
 class ParameterError(ValueError):
@@ -55,7 +56,7 @@ class Parameters:
         self.catchment = _number(self.catchment, "catchment", *CATCHMENT_RANGE)
         if self.need not in NEEDS:
             raise ParameterError(_("need muss einer der Werte %(valid)s sein.") % {"valid": ", ".join(NEEDS)})
-        self.mss_weight = _number(self.mss_weight, "mss_weight", 0.0, 1.0)
+        self.mss_weight = _number(self.mss_weight, "mss_weight", *MSS_WEIGHT_RANGE)
         if isinstance(self.supply_types, str):
             self.supply_types = self.supply_types.split(",")
         self.supply_types = tuple(sorted({str(key).strip() for key in self.supply_types if str(key).strip()}))

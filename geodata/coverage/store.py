@@ -1,8 +1,9 @@
 """Persisting computations as CoverageRun + CoverageResult rows, and finding the default run."""
 
 import numpy as np
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
+from common.read_only import is_read_only_error
 from geodata.models import CoverageResult, CoverageRun, PlanningArea
 
 # Non-default runs (stored by the command with other parameters) kept for comparison.
@@ -52,7 +53,8 @@ def current_default_run():
 
 
 def default_run():
-    """The default run, recomputed and stored first when missing or stale."""
+    """The default run, recomputed and stored first when missing or stale. While the database is
+    read-only the new run cannot be stored: the stale one serves until it can."""
     from .service import compute
 
     run = current_default_run()
@@ -64,6 +66,11 @@ def default_run():
     except IntegrityError:
         # Another request stored one at the same moment: serve that.
         return CoverageRun.objects.filter(is_default=True).first()
+    except DatabaseError as error:
+        stale = CoverageRun.objects.filter(is_default=True).first() if is_read_only_error(error) else None
+        if stale is None:
+            raise
+        return stale
 
 
 def result_rows(run):

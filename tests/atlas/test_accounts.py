@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
+from atlas.accounts.confirmation import confirm_address
 from atlas.models import Organisation, OrganisationEditor, Submission, VerificationReminder
 
 from .factories import make_organisation
@@ -23,25 +24,38 @@ def locmem(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def test_sign_up_logs_in(client):
+def confirmation_link(message):
+    return re.search(r"https?://[^/]+(/konto/bestaetigen/\S+/)", message.body).group(1)
+
+
+def test_sign_up_confirms_the_address_before_the_first_login(client):
     response = client.post(reverse("signup"), {
-        "username": "neue-nutzerin", "email": "neu@example.org", "password1": PASSWORD, "password2": PASSWORD,
-        "privacy": "on"})
+        "email": "neu@example.org", "password1": PASSWORD, "password2": PASSWORD, "privacy": "on"})
+    assert response.status_code == 302 and response["Location"] == reverse("signup-done")
+    user = User.objects.get(email="neu@example.org")
+    assert not user.is_active and not user.is_staff
+    assert client.post(reverse("login"), {"username": "neu@example.org", "password": PASSWORD}).status_code == 200
+    [message] = mail.outbox
+    assert message.to == ["neu@example.org"]
+    link = confirmation_link(message)
+    assert client.get(link).status_code == 200
+    response = client.post(link, {"password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == reverse("account")
-    user = User.objects.get(username="neue-nutzerin")
-    assert user.email == "neu@example.org" and not user.is_staff
-    page = client.get(reverse("account"))
-    assert page.status_code == 200 and "neue-nutzerin" in page.content.decode()
+    page = client.get(reverse("account")).content.decode()
+    assert "neu@example.org" in page and User.objects.get(pk=user.pk).is_active
+    # From now on the address (in any case) or the generated username log in.
+    client.logout()
+    assert client.post(reverse("login"), {"username": "Neu@Example.org", "password": PASSWORD}).status_code == 302
+    client.logout()
+    assert client.post(reverse("login"), {"username": user.username, "password": PASSWORD}).status_code == 302
 
 
-def test_sign_up_needs_privacy_consent_and_a_new_email(client):
-    make_user("vorhanden", email="da@example.org")
+def test_sign_up_needs_privacy_consent(client):
     response = client.post(reverse("signup"), {
-        "username": "zweite", "email": "DA@example.org", "password1": PASSWORD, "password2": PASSWORD})
+        "email": "zweite@example.org", "password1": PASSWORD, "password2": PASSWORD})
     assert response.status_code == 200
-    errors = response.context["form"].errors
-    assert "privacy" in errors and "email" in errors
-    assert not User.objects.filter(username="zweite").exists()
+    assert list(response.context["form"].errors) == ["privacy"]
+    assert not User.objects.filter(email="zweite@example.org").exists() and mail.outbox == []
 
 
 def test_login_and_logout(client):
@@ -67,6 +81,16 @@ def test_login_locked_after_five_failures(client):
     assert response.status_code == 429
     assert "vorübergehend gesperrt" in response.content.decode()
     assert client.get(reverse("account")).status_code == 302
+
+
+def test_login_by_address_shares_the_lockout_of_the_username(client):
+    make_user("berit", email="berit@example.org")
+    for variant in ("berit@example.org", "Berit@example.org", "BERIT@example.org", "berit@EXAMPLE.org"):
+        assert client.post(reverse("login"), {"username": variant, "password": "falsch"}).status_code == 200
+    # The fifth failure, by username, locks the account for every spelling of its address too.
+    assert client.post(reverse("login"), {"username": "berit", "password": "falsch"}).status_code == 429
+    response = client.post(reverse("login"), {"username": "bErit@example.org", "password": PASSWORD})
+    assert response.status_code == 429
 
 
 def test_password_reset_by_mail(client):
@@ -105,6 +129,7 @@ def test_account_lists_own_organisations(client):
 def test_data_download_contains_everything_about_the_user(client):
     own = make_organisation(name="Datenverein", email="info@datenverein.example")
     user = make_user("emil", email="emil@example.org", organisations=[own])
+    confirm_address(user)
     Submission.objects.create(kind=Submission.Kind.CORRECTION, payload={"fields": {}, "message": "Hallo"},
                               organisation=own, submitter_email="emil@example.org", sender_hash="x" * 64)
     VerificationReminder.objects.create(user=user, organisations=[own.slug])
@@ -118,6 +143,7 @@ def test_data_download_contains_everything_about_the_user(client):
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["account"]["username"] == "emil" and data["account"]["email"] == "emil@example.org"
+    assert data["account"]["email_confirmed"]
     assert [organisation["name"] for organisation in data["organisations"]] == ["Datenverein"]
     assert data["organisations"][0]["email"] == "info@datenverein.example"
     assert any(entry["object"] == "Datenverein" and "short_description" in entry["changed_fields"]
@@ -153,4 +179,6 @@ def test_privacy_page_and_footer(client):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Datenschutzerklärung" in body and "Einwilligung" in body
+    # How proposals reach an account (only by a confirmed address) and how senders without one get theirs.
+    assert "genau die angegebene E-Mail-Adresse bestätigt" in body and "ohne Konto: Schreiben Sie" in body
     assert reverse("privacy") in client.get(reverse("atlas:directory")).content.decode()

@@ -10,7 +10,7 @@ URL = "/api/geocode/"
 @pytest.fixture(autouse=True)
 def no_throttle_history():
     """Forget the test client's request history (only that key: the cache may be a shared Redis)."""
-    key = "throttle_geocode_127.0.0.1"
+    key = "throttle_geocode_addr-127.0.0.1"
     cache.delete(key)
     yield
     cache.delete(key)

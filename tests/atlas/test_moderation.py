@@ -1,12 +1,16 @@
 """Public proposals without an account, spam protection, the moderation queue and its mails."""
 
+import re
 import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from atlas.models import Event, MeetingPlace, Organisation, PublicationStatus, Submission
+from atlas.models.moderation import UsedFormToken
 from atlas.moderation import spam
 from atlas.permissions import COORDINATORS
 
@@ -283,3 +287,29 @@ def test_editor_edit_keeps_published_and_geocodes(client):
     assert organisation.location_precision == "address"
     assert abs(organisation.location.x - 13.1659) < 0.001
     assert organisation.history.first().history_user == editor
+
+
+def test_a_timestamp_is_good_for_one_proposal(client, settings):
+    token = started()
+    assert propose(client, started=token).status_code == 302
+    response = propose(client, name="Zweiter Verein", started=token)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "zu lange geöffnet" in body
+    assert Submission.objects.count() == 1
+    # The form comes back with a fresh timestamp, good for the next proposal.
+    fresh = re.search(r'name="started" value="([^"]+)"', body).group(1)
+    assert fresh != token
+    settings.ATLAS_MIN_FILL_SECONDS = 0
+    assert propose(client, name="Zweiter Verein", started=fresh).status_code == 302
+    assert Submission.objects.count() == 2
+
+
+def test_used_timestamps_are_forgotten_once_too_old_to_count(client, settings):
+    old = UsedFormToken.objects.create(digest="0" * 64)
+    UsedFormToken.objects.filter(pk=old.pk).update(
+        used=timezone.now() - timedelta(seconds=settings.ATLAS_MAX_FORM_AGE_SECONDS + 60))
+    token = started()
+    assert propose(client, started=token).status_code == 302
+    assert list(UsedFormToken.objects.values_list("digest", flat=True)) == [spam.token_digest(token)]
+    assert spam.token_digest(token) != token  # only a hash of the token is kept

@@ -141,7 +141,9 @@ def test_planners_see_aggregates_without_names(client, answers):
     for organisation in answers.values():
         assert organisation.name not in html
     assert 'id="tabelle-offen"' not in html and "Dari" not in html and "Miete" not in html
-    assert "Räume: 1" in html and "Sprachmittlung und Übersetzung: 1" in html
+    # Counts of one or two organisations are suppressed for planners (atlas.needs.disclosure).
+    assert "Räume: •" in html and "Sprachmittlung und Übersetzung: •" in html
+    assert "Zellen mit weniger als 3 Organisationen sind unterdrückt" in html
 
 
 def test_overview_access(client):
@@ -201,11 +203,15 @@ def test_csv_for_planners_holds_counts_only(client, answers):
         assert organisation.name not in text
     assert XSS not in text and "Dari" not in text
     rows = read_csv(response)
-    assert rows[0] == ["Thema", "Ortsteil", "Bedarfe: dringend", "Bedarfe: wichtig", "Bedarfe: wünschenswert",
-                       "Bedarfe gesamt", "Angebote", "Bedarfe ohne Angebot"]
-    assert len(rows) == 1 + 13 * 9
-    cells = {(row[0], row[1]): row[2:] for row in rows[1:]}
-    assert cells[("Finanzierung und Fördermittel", "Spandau")] == ["1", "1", "0", "2", "0", "0"]
-    assert cells[("Räume", answers["b"].ortsteil.name)] == ["1", "0", "0", "1", "0", "0"]
-    assert cells[("Räume", answers["c"].ortsteil.name)] == ["0", "1", "0", "1", "1", "1"]
-    assert sum(int(row[5]) for row in rows[1:]) == 7 and sum(int(row[6]) for row in rows[1:]) == 4
+    assert rows[0] == ["Thema", "Ortsteil", "Bedarfe gesamt", "Angebote"]
+    body = [row for row in rows[1:] if len(row) == 4]
+    columns = {row[1] for row in body}
+    assert len(body) == 13 * len(columns)
+    # Every Ortsteil holds fewer than three of these organisations: merged, small cells hidden.
+    assert "übrige Ortsteile" in columns and not {"Spandau", answers["b"].ortsteil.name} & columns
+    assert all(cell == "0" or cell == "•" or int(cell) >= 3 for row in body for cell in row[2:])
+    cells = {row[0]: row[2:] for row in body if row[1] == "übrige Ortsteile"}
+    assert cells["Räume"] == ["4", "•"]
+    notes = [row[0] for row in rows[1:] if len(row) == 1]
+    assert notes[-1].startswith("Zellen mit weniger als 3 Organisationen sind unterdrückt")
+    assert notes[0].startswith("Ortsteile mit weniger als 3 Organisationen sind zusammengefasst")

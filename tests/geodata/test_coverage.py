@@ -23,7 +23,9 @@ SEEDED_PLACES = 73
 # SHA-256 over demand points, need, supply points and weights, R_j, A_i, area access, gap and rank
 # of the default parameters on the fixture data (real Spandau import, 73 seeded meeting places).
 # The same digest on SpatiaLite and PostGIS means bit-identical inputs and results.
-DEFAULT_CHECKSUM = "20e35d629f7f5eb6a29e47b24fe001038ae82f604e34e6c62981110795fbd9a3"
+# Same on PostGIS and SpatiaLite. It pins the floating-point result of the installed numpy/shapely
+# (2.4 / 2.2 on 03.12.2026): a new release of either may change the last bits and this value.
+DEFAULT_CHECKSUM = "04fe7c3178461903f7a559b5009742a0dd686bd1bae50065ce0b20eaecb55c73"
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,12 @@
 import { fetchJson } from "./api.js";
+import { escapeHtml } from "./dom.js";
 
 // Attribution of the data sources on a Leaflet map. Leaflet renders attributions as HTML, so the
-// texts from the database are escaped first.
-function escapeHtml(text) {
-  const span = document.createElement("span");
-  span.textContent = text;
-  return span.innerHTML;
-}
-
+// texts from the database (editable in the admin) are escaped first.
+// Several sources of one publisher share a text: each text is named once.
 export function sourceAttribution(sources, keys) {
-  return sources
-    .filter((source) => keys.includes(source.key))
-    .map((source) => escapeHtml(`${source.attribution} (${source.licence})`))
-    .join(" · ");
+  const texts = sources.filter((source) => keys.includes(source.key)).map((source) => `${source.attribution} (${source.licence})`);
+  return [...new Set(texts)].map(escapeHtml).join(" · ");
 }
 
 export async function loadSources(url) {

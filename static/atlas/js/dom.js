@@ -15,6 +15,14 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Leaflet's attribution control and layer list accept only HTML strings; text bound for them is
+// escaped here. Everything else (tooltips, popups, icons) gets a DOM node from el() instead.
+const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;

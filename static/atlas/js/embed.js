@@ -1,5 +1,6 @@
 import { fetchJson } from "./api.js";
 import { Directory } from "./directory.js";
+import { escapeHtml } from "./dom.js";
 
 /* global L */
 // Entry point of the embeddable directory (/embed/): the Ortsteile as offline base, the directory
@@ -9,7 +10,9 @@ const map = L.map("map", { center: config.center, zoom: config.zoom, minZoom: co
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
 const offlineBase = L.layerGroup().addTo(map);
 const strings = config.directory.strings;
-L.control.layers({ [strings.baseOffline]: offlineBase, [strings.baseOsm]: L.tileLayer(config.tiles.url, config.tiles.options) }, {}, { position: "topright" }).addTo(map);
+// The layer list renders its names as HTML: they are escaped.
+const bases = { [escapeHtml(strings.baseOffline)]: offlineBase, [escapeHtml(strings.baseOsm)]: L.tileLayer(config.tiles.url, config.tiles.options) };
+L.control.layers(bases, {}, { position: "topright" }).addTo(map);
 
 const directory = new Directory(map, config.directory);
 directory.load();

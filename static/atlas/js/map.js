@@ -2,7 +2,7 @@ import { fetchJson } from "./api.js";
 import { loadSources, sourceAttribution } from "./attribution.js";
 import { colourFor, classify } from "./classes.js";
 import { Directory } from "./directory.js";
-import { el } from "./dom.js";
+import { el, escapeHtml } from "./dom.js";
 import { loadHousingEstates } from "./estates.js";
 import { EventsLayer } from "./events-layer.js";
 import { addFacilityLayer } from "./facilities.js";
@@ -32,8 +32,9 @@ const renderer = L.svg({ padding: 0.5 });
 const offlineBase = L.layerGroup();
 const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
 offlineBase.addTo(map);
+// The layer list renders its names as HTML: they are escaped (here and in addOverlay below).
 const layerControl = L.control.layers(
-  { [strings.baseOffline]: offlineBase, [strings.baseOsm]: osmTiles },
+  { [escapeHtml(strings.baseOffline)]: offlineBase, [escapeHtml(strings.baseOsm)]: osmTiles },
   {},
   // Open beside a wide map; on a phone it would cover most of it, so there it opens on demand.
   { collapsed: window.matchMedia("(max-width: 48rem)").matches, position: "topright" },
@@ -119,11 +120,12 @@ async function loadOrtsteile(sources) {
     style: () => ({ color: "#263238", weight: 3, fill: false, className: "ortsteil-outline" }),
     attribution: sourceAttribution(sources, collection.features.map((f) => f.properties.source).filter(Boolean)),
     onEachFeature: (feature, path) => {
-      path.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "ortsteil-label" });
+      // A DOM node: Leaflet would put a string in as HTML, and the name is editable in the admin.
+      path.bindTooltip(el("span", {}, feature.properties.name), { permanent: true, direction: "center", className: "ortsteil-label" });
     },
   });
   outlines.addTo(map);
-  layerControl.addOverlay(outlines, strings.ortsteil);
+  layerControl.addOverlay(outlines, escapeHtml(strings.ortsteil));
   return { fill, outlines };
 }
 
@@ -146,7 +148,7 @@ async function loadPlanningAreas(sources) {
     },
   });
   planningAreaLayer.addTo(map);
-  layerControl.addOverlay(planningAreaLayer, strings.planningAreas);
+  layerControl.addOverlay(planningAreaLayer, escapeHtml(strings.planningAreas));
   return planningAreaLayer;
 }
 
@@ -172,7 +174,7 @@ async function start() {
     console.warn("housing estates unavailable", error);
   }
   const facilities = await addFacilityLayer(map, config, panel);
-  layerControl.addOverlay(facilities, strings.facilities);
+  layerControl.addOverlay(facilities, escapeHtml(strings.facilities));
   document.getElementById("map").dataset.ready = "true";
 }
 

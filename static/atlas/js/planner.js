@@ -1,6 +1,6 @@
 import { fetchJson } from "./api.js";
 import { attributeSources } from "./attribution.js";
-import { el } from "./dom.js";
+import { el, escapeHtml } from "./dom.js";
 import { loadHousingEstates } from "./estates.js";
 import { renderLegend } from "./legend.js";
 import { fill, RankedList } from "./planner-list.js";
@@ -30,8 +30,9 @@ attributeSources(map, config.api.sources, ["alkis-ortsteile", "lor-plr", "popula
 const renderer = L.svg({ padding: 0.5 });
 const offlineBase = L.layerGroup().addTo(map);
 const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
+// The layer list renders its names as HTML: they are escaped (here and in addOverlay below).
 const layerControl = L.control.layers(
-  { [strings.baseOffline]: offlineBase, [strings.baseOsm]: osmTiles },
+  { [escapeHtml(strings.baseOffline)]: offlineBase, [escapeHtml(strings.baseOsm)]: osmTiles },
   {},
   { collapsed: true, position: "topright" },
 ).addTo(map);
@@ -166,10 +167,11 @@ async function loadOrtsteile() {
     interactive: false,
     style: () => ({ color: "#263238", weight: 3, fill: false }),
     onEachFeature: (feature, path) => {
-      path.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "ortsteil-label" });
+      // A DOM node: Leaflet would put a string in as HTML, and the name is editable in the admin.
+      path.bindTooltip(el("span", {}, feature.properties.name), { permanent: true, direction: "center", className: "ortsteil-label" });
     },
   });
-  layerControl.addOverlay(outlines, strings.ortsteilLayer);
+  layerControl.addOverlay(outlines, escapeHtml(strings.ortsteilLayer));
   return outlines;
 }
 
@@ -236,7 +238,7 @@ async function start() {
     const sync = () => (toggle.checked ? estates.addTo(map) : estates.remove());
     toggle.addEventListener("change", sync);
     sync();
-    layerControl.addOverlay(estates, strings.housingEstates);
+    layerControl.addOverlay(estates, escapeHtml(strings.housingEstates));
   } catch (error) {
     console.warn("housing estates unavailable", error);
   }

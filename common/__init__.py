@@ -1,0 +1,1 @@
+"""What every feature of the atlas shares: no models, imports only Django and DRF."""
