@@ -62,32 +62,26 @@ class LimitedPasswordResetForm(PasswordResetForm):
             super().save(*args, request=request, **kwargs)
 
 
-class ConfirmEmailForm(forms.Form):
+class AccountPasswordForm(forms.Form):
+    """A form that asks for the password of ``user``'s account (its field is named ``password``)."""
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Das Passwort stimmt nicht."))
+        return password
+
+
+class ConfirmEmailForm(AccountPasswordForm):
     password = forms.CharField(label=_("Passwort Ihres Kontos"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
 
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("Das Passwort stimmt nicht."))
-        return password
-
-
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(AccountPasswordForm):
     password = forms.CharField(label=_("Passwort zur Bestätigung"), widget=forms.PasswordInput,
                                strip=False)
     confirm = forms.BooleanField(label=_("Ja, mein Konto endgültig löschen."))
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("Das Passwort stimmt nicht."))
-        return password
