@@ -32,6 +32,7 @@ bench: system system-test venv migrate import
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 system:
 	@scripts/ensure-debs.sh $(DEBS_RUN)

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atlas.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 BERLIN_AREA_M2 = 891.7e6
 BERLIN_RESIDENTS = 3_900_000
@@ -99,7 +99,7 @@ def naive_extrapolated(demand_xy, demand, supply_xy, zones, sample, rng):
 def synthetic_berlin(seed):
     import shapely
 
-    from geodata.coverage.demand import AreaTable
+    from planning.coverage.demand import AreaTable
 
     rng = np.random.default_rng(seed)
     radius = math.sqrt(BERLIN_AREA_M2 / math.pi)
@@ -140,11 +140,11 @@ def main():
     import django
 
     django.setup()
-    from geodata.coverage import method, service
-    from geodata.coverage.demand import grid_points
-    from geodata.coverage.parameters import Parameters
-    from geodata.coverage.supply import SupplyPoints
     from geodata.models import PlanningArea
+    from planning.coverage import method, service
+    from planning.coverage.demand import grid_points
+    from planning.coverage.parameters import Parameters
+    from planning.coverage.supply import SupplyPoints
 
     if not PlanningArea.objects.exists():
         sys.exit("No planning areas: run `make migrate import` (and `manage.py seed_meeting_places`) first.")

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atlas.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 NEAR = (13.2005, 52.5357)  # Rathaus Spandau
 SPANDAU_BOX = (13.11, 52.45, 13.28, 52.60)
@@ -120,8 +120,8 @@ def populate(count, seed):
     from django.contrib.gis.geos import Point
     from django.db import connection
 
-    from atlas.models import Category, Language, Organisation
-    from atlas.search import fold_words
+    from atlas.directory.models import Category, Language, Organisation
+    from common.text import fold_words
 
     rng = random.Random(seed)
     kinds = [k for k in Organisation.Kind.values if k != Organisation.Kind.INDIVIDUAL]
@@ -241,7 +241,7 @@ def run(args):
 
     nearest(args, client, raw, "20 nearest to Rathaus Spandau")
 
-    from atlas.models import Organisation
+    from atlas.directory.models import Organisation
     from tests.atlas.factories import make_organisation
 
     rng = random.Random(args.seed + 1)
@@ -263,7 +263,7 @@ def nearest(args, client, raw, title, explain=True):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    import atlas.nearest
+    import atlas.directory.nearest
 
     rng = random.Random(args.seed + 2)
     points = [(round(rng.uniform(13.15, 13.25), 6), round(rng.uniform(52.50, 52.57), 6)) for _ in range(97)]
@@ -312,7 +312,7 @@ def nearest(args, client, raw, title, explain=True):
 
     def new_process():
         cache.clear()
-        atlas.nearest.forget_statements()  # and the statements compiled and prepared again
+        atlas.directory.nearest.forget_statements()  # and the statements compiled and prepared again
         return api_next()
 
     changed_ms = median_ms(after_a_change, args.runs)
@@ -326,7 +326,7 @@ def nearest(args, client, raw, title, explain=True):
         print(f"    {query['sql'][:100]}")
     if not explain:
         return
-    # The API runs a statement prepared on the server (atlas/nearest.py); EXPLAIN works on EXECUTE.
+    # The API runs a statement prepared on the server (atlas/directory/nearest.py); EXPLAIN works on EXECUTE.
     knn_query = next(q["sql"] for q in queries.captured_queries if q["sql"].startswith("EXECUTE atlas_nearest_"))
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + knn_query)

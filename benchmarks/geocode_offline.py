@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atlas.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
 def messy(row, rng):
@@ -57,8 +57,8 @@ def main():
     django.setup()
     from django.conf import settings
 
-    from atlas.geocoding import geocode
-    from atlas.models import GazetteerAddress
+    from atlas.geocoding.models import GazetteerAddress
+    from atlas.geocoding.service import geocode
 
     if not GazetteerAddress.objects.exists():
         sys.exit("The gazetteer is empty: run `manage.py import_geodata` and `manage.py import_gazetteer` first.")

@@ -1,6 +1,6 @@
 """The shared cache (Redis) as an optimisation the site can do without.
 
-Redis holds the directory's cached counts (atlas/directory_cache.py) and the API throttles' counters.
+Redis holds the directory's cached counts (atlas/directory/cache.py) and the API throttles' counters.
 When it is unreachable, django-redis with ``IGNORE_EXCEPTIONS`` answers every read with the default
 (a miss) and drops every write, so each page is computed and each write stored as without a cache; a
 short connect timeout keeps the cost of a dead Redis in milliseconds. Throttles count nothing

@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .read_only import is_read_only_error
+from common.read_only import is_read_only_error
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 
 from rest_framework.throttling import SimpleRateThrottle
 
-from .clients import client_address
+from common.clients import client_address
 
 
 class ClientRateThrottle(SimpleRateThrottle):

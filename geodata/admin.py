@@ -3,11 +3,9 @@
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 
-from .models import (
+from geodata.models import (
     Bezirk,
     Bezirksregion,
-    CoverageResult,
-    CoverageRun,
     DataSource,
     Facility,
     FacilityType,
@@ -71,37 +69,3 @@ class HousingEstateAdmin(LeafletGeoAdmin):
         if change and form.has_changed():
             obj.edited = True
         super().save_model(request, obj, form, change)
-
-
-
-class ReadOnlyMixin:
-    """Computed data: coordinators may look, only ``compute_coverage`` writes."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class CoverageResultInline(ReadOnlyMixin, admin.TabularInline):
-    model = CoverageResult
-    fields = ["rank", "planning_area", "population", "need", "access", "relative_access", "gap_score", "gap_class",
-              "demand_points"]
-    readonly_fields = fields
-    ordering = ["rank"]
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-
-@admin.register(CoverageRun)
-class CoverageRunAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["computed_at", "is_default", "stale", "supply_count", "demand_points", "duration_ms"]
-    list_filter = ["is_default", "stale"]
-    readonly_fields = ["computed_at", "is_default", "stale", "parameters", "supply_count", "supply_counts",
-                       "demand_points", "reference_access", "duration_ms", "checksum", "aggregates"]
-    inlines = [CoverageResultInline]

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
 
-from geodata.projection import to_metric
+from common.projection import to_metric
 
 
 class DataSource(models.Model):
@@ -261,5 +261,3 @@ class HousingEstate(models.Model):
     def __str__(self):
         return self.name
 
-
-from geodata.models_coverage import CoverageResult, CoverageRun  # noqa: E402, F401

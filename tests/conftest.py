@@ -26,8 +26,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def import_real_data():
-    from atlas.permissions import ensure_role_groups
-    from atlas.vocabularies import ensure_vocabularies
+    from atlas.directory.initial_vocabularies import ensure_vocabularies
+    from atlas.roles.permissions import ensure_role_groups
 
     call_command("import_geodata", verbosity=0)
     call_command("import_gazetteer", verbosity=0)
@@ -57,7 +57,7 @@ def geodata_live(transactional_db):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Every test starts with an empty cache: a rolled-back test leaves no trace in the database but
-    would leave the directory's cached facts (atlas.directory_cache) behind."""
+    would leave the directory's cached facts (atlas.directory.cache) behind."""
     from django.core.cache import cache
 
     cache.clear()

@@ -17,11 +17,13 @@ from axes.models import AccessAttempt
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.test import RequestFactory
 
-from atlas.models import GeocodeCache, Organisation, Submission
+from atlas.directory.models import Organisation
+from atlas.geocoding.models import GeocodeCache
+from atlas.moderation.models import Submission
 from common.cache import redis_cache
 from common.middleware import ReadOnlyDatabaseMiddleware
-from geodata.coverage import store as coverage_store
 from geodata.models import Ortsteil
+from planning.coverage import store as coverage_store
 from tests.atlas import test_geocoding_support as geocoding_support
 from tests.atlas.factories import RATHAUS_SPANDAU, make_meeting_place, make_organisation
 from tests.atlas.test_moderation import organisation_data

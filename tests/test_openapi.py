@@ -13,8 +13,8 @@ from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
-from atlas.models import PublicationStatus
-from geodata.coverage.parameters import CATCHMENT_RANGE
+from atlas.directory.models import PublicationStatus
+from planning.coverage.parameters import CATCHMENT_RANGE
 from tests.atlas.factories import make_meeting_place
 from tests.atlas.users import make_user
 

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.utils import timezone
 
-from atlas.models import ConfirmedEmail
+from atlas.accounts.models import ConfirmedEmail
 
 SALT = "atlas.accounts.confirm-email"
 

@@ -4,12 +4,14 @@ Data given with an e-mail address (proposals; login records of the address) belo
 only through its confirmed address (atlas.accounts.confirmation): anyone may type any address.
 """
 
+from axes.models import AccessAttempt, AccessLog
 from django.db.models import Q
 from django.utils import timezone
 
-from atlas.models import Event, MeetingPlace, Organisation, Submission, VerificationReminder
-
-from .confirmation import confirmed_email, confirmed_since
+from atlas.accounts.confirmation import confirmed_email, confirmed_since
+from atlas.directory.models import MeetingPlace, Organisation
+from atlas.events.models import Event
+from atlas.moderation.models import Submission, VerificationReminder
 
 
 def _iso(value):
@@ -64,10 +66,6 @@ def _login_names(user):
 
 
 def _login_records(user):
-    try:
-        from axes.models import AccessAttempt, AccessLog
-    except ImportError:  # pragma: no cover - axes is installed
-        return {}
     return {
         "logins": [{"at": _iso(log.attempt_time), "logout": _iso(log.logout_time), "ip_address": log.ip_address,
                     "user_agent": log.user_agent}
@@ -110,11 +108,6 @@ def delete_user(user):
     the organisations stay, history entries the user made stay without the user (SET_NULL), login
     records go. Proposals stay: they were given without the account (the privacy notice says how
     their senders get them deleted)."""
-    try:
-        from axes.models import AccessAttempt, AccessLog
-
-        AccessAttempt.objects.filter(_login_names(user)).delete()
-        AccessLog.objects.filter(_login_names(user)).delete()
-    except ImportError:  # pragma: no cover
-        pass
+    AccessAttempt.objects.filter(_login_names(user)).delete()
+    AccessLog.objects.filter(_login_names(user)).delete()
     user.delete()

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from .limits import mail_allowed
+from atlas.accounts.limits import mail_allowed
 
 
 class SignUpForm(BaseUserCreationForm):

@@ -6,7 +6,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .confirmation import make_token, max_age
+from atlas.accounts.confirmation import make_token, max_age
 
 
 def _send(request, to, template, context):

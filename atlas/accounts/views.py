@@ -1,5 +1,5 @@
 """Sign-up with e-mail confirmation, the account page, the data download and account deletion. Login,
-logout and the password reset are Django's views with our forms and templates (atlas/urls_accounts.py)."""
+logout and the password reset are Django's views with our forms and templates (atlas/accounts/urls.py)."""
 
 import json
 
@@ -16,14 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from atlas import permissions
-from atlas.models import PublicationStatus
-
-from .confirmation import LinkError, confirm_address, confirmed_email, read_token
-from .data import delete_user, user_data
-from .forms import ConfirmEmailForm, DeleteAccountForm, SignUpForm
-from .limits import mail_allowed
-from .mails import send_account_exists, send_confirmation
+from atlas.accounts.confirmation import LinkError, confirm_address, confirmed_email, read_token
+from atlas.accounts.data import delete_user, user_data
+from atlas.accounts.forms import ConfirmEmailForm, DeleteAccountForm, SignUpForm
+from atlas.accounts.limits import mail_allowed
+from atlas.accounts.mails import send_account_exists, send_confirmation
+from atlas.directory.models import PublicationStatus
+from atlas.roles import permissions
 
 # Named backend for logging in right after a proof (confirmation link, new account): django-axes'
 # backend only guards authenticate().
@@ -154,7 +153,7 @@ class AccountDataView(LoginRequiredMixin, View):
 class AccountDeleteView(LoginRequiredMixin, FormView):
     template_name = "accounts/delete.html"
     form_class = DeleteAccountForm
-    success_url = reverse_lazy("geodata:map")
+    success_url = reverse_lazy("map:map")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}

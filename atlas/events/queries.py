@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from atlas.filtering import linked_to
-from atlas.models import Event, Language, Organisation, Topic
+from atlas.directory.models import Language, Organisation
+from atlas.events.models import Event, Topic
+from common.queries import linked_to
 
 # The calendar feed holds upcoming events and those that ended at most this many days ago.
 FEED_PAST_DAYS = 30

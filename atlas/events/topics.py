@@ -2,7 +2,10 @@
 
 Used by migration 0005 and by tests that need them back after a database flush."""
 
+from django.apps import apps as live_apps
 from django.utils.translation import gettext_noop
+
+from common.vocabularies import seed_vocabulary
 
 TOPICS = [
     # key, German name
@@ -22,8 +25,4 @@ TOPICS = [
 def ensure_topics(apps=None):
     """Creates the topics that are missing; `apps` is the migration state or the live registry.
     Existing topics keep the name and position a coordinator gave them."""
-    if apps is None:
-        from django.apps import apps
-    Topic = apps.get_model("atlas", "Topic")
-    for position, (key, name) in enumerate(TOPICS):
-        Topic.objects.get_or_create(key=key, defaults={"name": name, "position": position})
+    seed_vocabulary((apps or live_apps).get_model("atlas", "Topic"), TOPICS, refresh=False)

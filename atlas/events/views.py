@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from atlas.models import Language, PublicationStatus, Topic
-
-from . import ical
-from .formatting import event_when, month_title
-from .queries import (
+from atlas.directory.models import Language, PublicationStatus
+from atlas.events import ical
+from atlas.events.formatting import event_when, month_title
+from atlas.events.models import Topic
+from atlas.events.queries import (
     PAGE_SIZE,
     apply_filters,
     feed_events,
@@ -56,7 +56,7 @@ class FilteredEventsMixin:
 
     def filter_context(self, filters):
         query = _query(filters.as_query())
-        feed_path = reverse("network:events-feed") + (f"?{query}" if query else "")
+        feed_path = reverse("events:events-feed") + (f"?{query}" if query else "")
         return {
             "filters": filters,
             "filter_query": query,
@@ -65,7 +65,7 @@ class FilteredEventsMixin:
                 Q(events__status=PublicationStatus.PUBLISHED) | Q(code__in=filters.languages)
             ).distinct().order_by("german_name"),
             "feed_url": self.request.build_absolute_uri(feed_path),
-            "current_month_url": reverse("network:event-month", kwargs=self._this_month()),
+            "current_month_url": reverse("events:event-month", kwargs=self._this_month()),
         }
 
     @staticmethod
@@ -77,7 +77,7 @@ class FilteredEventsMixin:
 class EventListView(FilteredEventsMixin, TemplateView):
     """Upcoming (and running) events, soonest first; ``archive = True``: past events, latest first."""
 
-    template_name = "network/event_list.html"
+    template_name = "events/event_list.html"
     archive = False
 
     def get_context_data(self, **kwargs):
@@ -93,7 +93,7 @@ class EventListView(FilteredEventsMixin, TemplateView):
 
 
 class EventMonthView(FilteredEventsMixin, TemplateView):
-    template_name = "network/event_month.html"
+    template_name = "events/event_month.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -109,7 +109,7 @@ class EventMonthView(FilteredEventsMixin, TemplateView):
             other_year, other_month = shift_month(year, month, delta)
             if not MIN_YEAR <= other_year <= MAX_YEAR:
                 return None
-            url = reverse("network:event-month", kwargs={"year": f"{other_year:04d}", "month": f"{other_month:02d}"})
+            url = reverse("events:event-month", kwargs={"year": f"{other_year:04d}", "month": f"{other_month:02d}"})
             return {"url": url + (f"?{query}" if query else ""), "title": month_title(other_year, other_month)}
 
         context.update(self.filter_context(filters))
@@ -132,7 +132,7 @@ def _weekdays():
 
 
 class EventDetailView(TemplateView):
-    template_name = "network/event_detail.html"
+    template_name = "events/event_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,7 +151,7 @@ class EventDetailView(TemplateView):
             "organiser_url": organiser_url,
             "topics": list(event.topics.all()),
             "languages": list(event.languages.all()),
-            "ics_url": reverse("network:event-ics", kwargs={"slug": event.slug}),
+            "ics_url": reverse("events:event-ics", kwargs={"slug": event.slug}),
             "permalink": absolute_url(self.request, event),
         })
         return context

@@ -8,6 +8,7 @@ from shapely.ops import nearest_points
 
 from atlas.geocoding import snapshot
 from atlas.geocoding.normalize import fold
+from geodata.models import Ortsteil, PlanningArea
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,6 @@ CLIP_INSET_DEGREES = 0.00002
 
 
 def _build():
-    from geodata.models import Ortsteil, PlanningArea
-
     def area(row, **extra):
         point = row.geom.point_on_surface
         return Area(key=row.key, name=row.name, geom=row.geom, point=(point.x, point.y), **extra)
@@ -74,6 +73,4 @@ def _build():
 
 
 def area_index():
-    from geodata.models import Ortsteil, PlanningArea
-
     return snapshot.get("areas", [PlanningArea.objects.all(), Ortsteil.objects.all()], _build)

@@ -12,20 +12,19 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
+from atlas.geocoding.models import GeocodeCache
 from atlas.geocoding.result import GeocodeResult, Status
 from common.read_only import is_read_only_error
 
 
 def _max_age(found):
     if found:
-        return timedelta(days=float(getattr(settings, "GEOCODER_CACHE_DAYS", 90)))
-    return timedelta(hours=float(getattr(settings, "GEOCODER_NEGATIVE_CACHE_HOURS", 24)))
+        return timedelta(days=float(settings.GEOCODER_CACHE_DAYS))
+    return timedelta(hours=float(settings.GEOCODER_NEGATIVE_CACHE_HOURS))
 
 
 def lookup(query):
     """The cached result (found or not found) for a NormalisedQuery, or None when absent or expired."""
-    from atlas.models import GeocodeCache
-
     entry = GeocodeCache.objects.filter(query_key=query.cache_key[:255]).first()
     if entry is None or entry.created < timezone.now() - _max_age(entry.found):
         return None
@@ -36,8 +35,6 @@ def lookup(query):
 
 def store(query, result):
     """Remember a found or not-found answer; a concurrent writer of the same key simply wins."""
-    from atlas.models import GeocodeCache
-
     if result.unavailable:
         return
     values = {"query": query.text[:255], "provider": result.provider[:40], "found": result.found,
@@ -52,6 +49,4 @@ def store(query, result):
 
 
 def clear():
-    from atlas.models import GeocodeCache
-
     GeocodeCache.objects.all().delete()

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from atlas.geocoding import snapshot
 from atlas.geocoding.areas import area_index
 from atlas.geocoding.interpolate import interpolate
+from atlas.geocoding.models import GazetteerAddress
 from atlas.geocoding.normalize import fold
 from atlas.geocoding.places import place_index
-from atlas.geocoding.result import GeocodeResult, Precision
+from atlas.geocoding.result import GeocodeResult, LocationPrecision
 
 # Street names closer than this (difflib ratio of the folded keys) count as typos of each other.
 FUZZY_CUTOFF = 0.88
@@ -75,16 +76,12 @@ class Gazetteer:
 
 
 def _build_gazetteer():
-    from atlas.models import GazetteerAddress
-
     return Gazetteer(GazetteerAddress.objects.values_list(
         "street", "street_key", "number", "suffix", "postcode", "ortsteil_key", "planning_area_key"
     ).iterator(chunk_size=5000))
 
 
 def gazetteer():
-    from atlas.models import GazetteerAddress
-
     return snapshot.get("gazetteer", [GazetteerAddress.objects.all()], _build_gazetteer)
 
 
@@ -133,14 +130,14 @@ class GazetteerProvider:
         places = place_index()
         known = places.at_address(key, query.number, query.suffix)
         if known:
-            lon, lat, precision = known.lon, known.lat, Precision.ADDRESS
+            lon, lat, precision = known.lon, known.lat, LocationPrecision.ADDRESS
         else:
             estimate = interpolate(query.number, places.on_street(key))
             if estimate:
                 lon, lat = areas.clip(*estimate, planning_area.key)
-                precision = Precision.STREET
+                precision = LocationPrecision.STREET
             else:
-                (lon, lat), precision = planning_area.point, Precision.PLANNING_AREA
+                (lon, lat), precision = planning_area.point, LocationPrecision.PLANNING_AREA
         return self._result(areas, lon, lat, precision, label, planning_area.key, address.ortsteil_key)
 
     def _street(self, query, areas, street=None):
@@ -154,25 +151,25 @@ class GazetteerProvider:
         if planning_area is None:
             return None
         lon, lat = planning_area.point
-        return self._result(areas, lon, lat, Precision.PLANNING_AREA, f"{street.name}, {postcode} Berlin",
+        return self._result(areas, lon, lat, LocationPrecision.PLANNING_AREA, f"{street.name}, {postcode} Berlin",
                             planning_area_key, ortsteil_key)
 
     def _ortsteil(self, query, areas):
         ortsteil = areas.ortsteil_by_name.get(query.name_key)
         if ortsteil is None:
             return None
-        return self._result(areas, *ortsteil.point, Precision.ORTSTEIL, ortsteil.name, "", ortsteil.key)
+        return self._result(areas, *ortsteil.point, LocationPrecision.ORTSTEIL, ortsteil.name, "", ortsteil.key)
 
     def _named_place(self, query, areas):
         place = place_index().named(query.name_key)
         if place is None:
             return None
-        return self._result(areas, place.lon, place.lat, Precision.EXACT, place.name, place.planning_area_key,
+        return self._result(areas, place.lon, place.lat, LocationPrecision.EXACT, place.name, place.planning_area_key,
                             place.ortsteil_key)
 
     def _planning_area(self, query, areas):
         planning_area = areas.planning_area_by_name.get(query.name_key)
         if planning_area is None:
             return None
-        return self._result(areas, *planning_area.point, Precision.PLANNING_AREA, planning_area.name,
+        return self._result(areas, *planning_area.point, LocationPrecision.PLANNING_AREA, planning_area.name,
                             planning_area.key, planning_area.ortsteil_key)

@@ -17,7 +17,7 @@ from geopy.geocoders import Nominatim, Photon
 from geopy.point import Point as GeopyPoint
 
 from atlas.geocoding.areas import area_index
-from atlas.geocoding.result import GeocodeResult, Precision
+from atlas.geocoding.result import GeocodeResult, LocationPrecision
 
 logger = logging.getLogger(__name__)
 
@@ -99,13 +99,13 @@ class NominatimProvider(OnlineProvider):
         kind = raw.get("addresstype") or raw.get("type") or ""
         name = raw.get("name") or ""
         if name and raw.get("class") not in ("highway", "place", "boundary", "building"):
-            precision = Precision.EXACT
+            precision = LocationPrecision.EXACT
         elif address.get("house_number"):
-            precision = Precision.ADDRESS
+            precision = LocationPrecision.ADDRESS
         elif raw.get("class") == "highway" or kind == "road":
-            precision = Precision.STREET
+            precision = LocationPrecision.STREET
         else:
-            precision = Precision.ORTSTEIL if kind in AREA_TYPES else Precision.PLANNING_AREA
+            precision = LocationPrecision.ORTSTEIL if kind in AREA_TYPES else LocationPrecision.PLANNING_AREA
         return precision, _label(name, address.get("road", ""), address.get("house_number", ""),
                                  address.get("postcode", ""))
 
@@ -126,13 +126,14 @@ class PhotonProvider(OnlineProvider):
         props = raw.get("properties") or {}
         name, osm_key = props.get("name") or "", props.get("osm_key") or ""
         if name and osm_key not in ("place", "highway", "building", "boundary"):
-            precision = Precision.EXACT
+            precision = LocationPrecision.EXACT
         elif props.get("housenumber"):
-            precision = Precision.ADDRESS
+            precision = LocationPrecision.ADDRESS
         elif props.get("type") == "street" or osm_key == "highway":
-            precision = Precision.STREET
+            precision = LocationPrecision.STREET
         else:
-            precision = Precision.ORTSTEIL if props.get("type") in AREA_TYPES else Precision.PLANNING_AREA
+            area_type = props.get("type") in AREA_TYPES
+            precision = LocationPrecision.ORTSTEIL if area_type else LocationPrecision.PLANNING_AREA
         street = props.get("street") or (name if osm_key == "highway" else "")
         return precision, _label(name, street, props.get("housenumber", ""), props.get("postcode", ""))
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from atlas.geocoding import snapshot
 from atlas.geocoding.normalize import fold, parse_street_line
+from geodata.models import Facility
 
 # Facilities sharing a name within this distance (e.g. the two stops of a bus station) are one place;
 # farther apart (e.g. "Spielplatz") the name is ambiguous and not used.
@@ -69,8 +70,6 @@ class PlaceIndex:
 
 
 def _build():
-    from geodata.models import Facility
-
     rows = Facility.objects.values_list("name", "street", "postcode", "geom", "planning_area__key", "ortsteil__key")
     return PlaceIndex([
         Place(name=name, lon=geom.x, lat=geom.y, planning_area_key=plr, ortsteil_key=ortsteil, street=street or "",
@@ -80,6 +79,4 @@ def _build():
 
 
 def place_index():
-    from geodata.models import Facility
-
     return snapshot.get("places", [Facility.objects.all()], _build)

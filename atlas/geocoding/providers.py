@@ -1,4 +1,5 @@
-"""The provider chain, built from settings at call time (so tests can override them).
+"""The provider chain, built from settings at call time (so tests can override them); the values and
+their environment variables are defined once, in config/settings.py; the viewbox is the map's extent.
 
 settings.ATLAS_GEOCODERS lists provider names in order: "gazetteer" (offline), "nominatim",
 "photon" and "selfhosted" (Nominatim- or Photon-compatible at GEOCODER_SELFHOSTED_URL). Online
@@ -13,26 +14,20 @@ from django.core.exceptions import ImproperlyConfigured
 from atlas.geocoding.gazetteer import GazetteerProvider
 from atlas.geocoding.online import APIS, PUBLIC_NOMINATIM_HOST, PUBLIC_NOMINATIM_MIN_DELAY
 
-DEFAULT_VIEWBOX = (13.10, 52.39, 13.30, 52.60)  # Berlin-Spandau, (min lon, min lat, max lon, max lat)
-
 _lock = threading.Lock()
 _instances = {}
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def _online_config(name):
     if name == "nominatim":
-        api, url = "nominatim", _setting("NOMINATIM_URL", "https://nominatim.openstreetmap.org")
-        min_delay = float(_setting("NOMINATIM_MIN_DELAY", PUBLIC_NOMINATIM_MIN_DELAY))
+        api, url = "nominatim", settings.NOMINATIM_URL
+        min_delay = float(settings.NOMINATIM_MIN_DELAY)
     elif name == "photon":
-        api, url = "photon", _setting("PHOTON_URL", "https://photon.komoot.io")
-        min_delay = float(_setting("PHOTON_MIN_DELAY", 1.0))
+        api, url = "photon", settings.PHOTON_URL
+        min_delay = float(settings.PHOTON_MIN_DELAY)
     elif name == "selfhosted":
-        api, url = _setting("GEOCODER_SELFHOSTED_API", "nominatim"), _setting("GEOCODER_SELFHOSTED_URL", "")
-        min_delay = float(_setting("GEOCODER_SELFHOSTED_MIN_DELAY", 0.0))
+        api, url = settings.GEOCODER_SELFHOSTED_API, settings.GEOCODER_SELFHOSTED_URL
+        min_delay = float(settings.GEOCODER_SELFHOSTED_MIN_DELAY)
         if not url:
             raise ImproperlyConfigured("ATLAS_GEOCODERS lists 'selfhosted' but GEOCODER_SELFHOSTED_URL is empty")
     else:
@@ -43,8 +38,8 @@ def _online_config(name):
     if PUBLIC_NOMINATIM_HOST in url:
         # The public service's usage policy is not ours to relax.
         min_delay = max(min_delay, PUBLIC_NOMINATIM_MIN_DELAY)
-    return (name, api, url, _setting("NOMINATIM_USER_AGENT", ""), float(_setting("GEOCODER_TIMEOUT", 5)),
-            min_delay, tuple(_setting("GEOCODER_VIEWBOX", DEFAULT_VIEWBOX)))
+    return (name, api, url, settings.NOMINATIM_USER_AGENT, float(settings.GEOCODER_TIMEOUT),
+            min_delay, tuple(settings.LEAFLET_CONFIG["SPATIAL_EXTENT"]))
 
 
 def provider(name):
@@ -59,7 +54,7 @@ def provider(name):
 
 
 def chain():
-    names = _setting("ATLAS_GEOCODERS", ["gazetteer"])
+    names = settings.ATLAS_GEOCODERS
     if isinstance(names, str):
         names = [names]
     return [provider(name) for name in names]

@@ -2,18 +2,26 @@
 
 from dataclasses import asdict, dataclass, replace
 
+from django.contrib.gis.geos import Point
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Precision(models.TextChoices):
-    """How well the point locates the query, best first."""
+class LocationPrecision(models.TextChoices):
+    """How well a point locates an address, best first: the geocoder's answers, and MANUAL for a point
+    a person set on the map (stored with every located entry, atlas.directory.models.Located)."""
 
-    EXACT = "exact", _("genau (benannter Ort)")
+    EXACT = "exact", _("genau")
     ADDRESS = "address", _("Adresse")
-    STREET = "street", _("Straße (interpoliert)")
+    STREET = "street", _("Straße")
     PLANNING_AREA = "planning_area", _("Planungsraum")
     ORTSTEIL = "ortsteil", _("Ortsteil")
+    MANUAL = "manual", _("von Hand gesetzt")
+
+
+# What the geocoder itself can answer (never MANUAL).
+GEOCODED_PRECISIONS = [(value, label) for value, label in LocationPrecision.choices
+                       if value != LocationPrecision.MANUAL]
 
 
 class Status(models.TextChoices):
@@ -60,8 +68,6 @@ class GeocodeResult:
         """A GEOS Point in EPSG:4326, or None."""
         if self.lon is None or self.lat is None:
             return None
-        from django.contrib.gis.geos import Point
-
         return Point(self.lon, self.lat, srid=4326)
 
     def as_dict(self):

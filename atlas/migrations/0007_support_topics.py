@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from atlas.vocabularies import ensure_vocabularies
+from atlas.directory.initial_vocabularies import ensure_vocabularies
 
 
 def create(apps, schema_editor):

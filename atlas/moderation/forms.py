@@ -4,19 +4,11 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from atlas.models import (
-    Category,
-    Event,
-    Language,
-    MeetingPlace,
-    MeetingPlaceType,
-    Organisation,
-    PublicationStatus,
-    Submission,
-)
-from atlas.translations import TranslationFormMixin
-
-from . import spam
+from atlas.directory.models import Category, Language, MeetingPlace, MeetingPlaceType, Organisation, PublicationStatus
+from atlas.directory.translations import TranslationFormMixin
+from atlas.events.models import Event
+from atlas.moderation import conf, spam
+from atlas.moderation.models import Submission
 
 HONEYPOT = "contact_url"
 
@@ -116,7 +108,7 @@ class ProposalMixin:
         if elapsed is None or spam.token_used(self.data.get("started")):
             self._fresh_timestamp()
             self._refuse("expired")
-        if elapsed < spam.min_fill_seconds():
+        if elapsed < conf.min_fill_seconds():
             self._refuse("too_fast")
         if spam.rate_limited(self.sender_hash):
             self._refuse("rate_limit")
@@ -227,7 +219,7 @@ class RejectionForm(DecisionForm):
 
 class OrganisationEditForm(TranslationFormMixin, forms.ModelForm):
     """The public fields of an organisation, for its editors; coordinators also set the status.
-    Short description and description in the other UI languages: atlas.translations."""
+    Short description and description in the other UI languages: atlas.directory.translations."""
 
     class Meta:
         formfield_callback = formfield

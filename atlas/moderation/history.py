@@ -7,15 +7,16 @@ from dataclasses import dataclass
 
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from atlas import permissions
-from atlas.models import Event, MeetingPlace, Organisation
-from atlas.translations import TRANSLATION_FIELD_NAMES, initial_values, updated_translations
-
-from . import services
-from .forms import OrganisationEditForm
+from atlas.directory.models import MeetingPlace, Organisation
+from atlas.directory.translations import TRANSLATION_FIELD_NAMES, initial_values, updated_translations
+from atlas.events.models import Event
+from atlas.moderation import services
+from atlas.moderation.forms import OrganisationEditForm
+from atlas.roles import permissions
 
 # URL segment → model (the history pages are /verlauf/<kind>/<slug>/).
 KINDS = {"organisation": Organisation, "treffpunkt": MeetingPlace, "veranstaltung": Event}
@@ -139,7 +140,7 @@ def revert(entry, history_id, user):
         if field.name not in names:
             continue
         if field.name == "translations" and not everything:
-            # Only the languages and texts the edit form edits (atlas.translations).
+            # Only the languages and texts the edit form edits (atlas.directory.translations).
             entry.translations = updated_translations(entry.translations, initial_values(old.translations))
         else:
             setattr(entry, field.attname, getattr(old, field.attname))
@@ -150,3 +151,7 @@ def revert(entry, history_id, user):
         "date": date_format(record.history_date, "SHORT_DATETIME_FORMAT")}
     entry.save()
     return entry
+
+
+def history_url(entry):
+    return reverse("moderation:history", kwargs={"kind": KIND_OF_MODEL[type(entry)], "slug": entry.slug})

@@ -12,10 +12,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from atlas.geocoding import apply_geocode, geocode
-from atlas.models import Event, MeetingPlace, Organisation, PublicationStatus, Submission
-
-from . import spam
+from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from atlas.events.models import Event
+from atlas.geocoding.service import apply_geocode, geocode
+from atlas.moderation import spam
+from atlas.moderation.models import Submission
 
 
 def unique_slug(model, text):

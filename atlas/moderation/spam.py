@@ -15,33 +15,23 @@ import hashlib
 import time
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from atlas.models import Submission
-from atlas.models.moderation import UsedFormToken
+from atlas.moderation.conf import max_form_age_seconds, submissions_per_hour
+from atlas.moderation.models import Submission, UsedFormToken
 from common.clients import client_address
 
 TIMESTAMP_SALT = "atlas.moderation.form-started"
 
 
-def min_fill_seconds():
-    return float(getattr(settings, "ATLAS_MIN_FILL_SECONDS", 3))
-
-
-def submissions_per_hour():
-    return int(getattr(settings, "ATLAS_SUBMISSIONS_PER_HOUR", 5))
 
 
 def new_timestamp(now=None):
     return signing.dumps(now if now is not None else time.time(), salt=TIMESTAMP_SALT)
 
-
-def max_form_age_seconds():
-    return float(getattr(settings, "ATLAS_MAX_FORM_AGE_SECONDS", 86400))
 
 
 def seconds_since(token, now=None):

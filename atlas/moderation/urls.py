@@ -1,25 +1,26 @@
-"""Proposals, moderation, editing and history (included by atlas/urls_accounts.py)."""
+"""Proposals, moderation, editing and history (included by atlas/accounts/urls.py)."""
 
 from django.urls import path
 
-from . import views
+from atlas.moderation.views import editing, proposals, queue
 
 app_name = "moderation"
 
 urlpatterns = [
-    path("vorschlagen/", views.ProposalIndexView.as_view(), name="propose"),
-    path("vorschlagen/organisation/", views.OrganisationProposalView.as_view(), name="propose-organisation"),
-    path("vorschlagen/treffpunkt/", views.MeetingPlaceProposalView.as_view(), name="propose-meeting-place"),
-    path("vorschlagen/veranstaltung/", views.EventProposalView.as_view(), name="propose-event"),
-    path("vorschlagen/korrektur/<str:kind>/<slug:slug>/", views.CorrectionView.as_view(), name="propose-correction"),
-    path("vorschlagen/danke/", views.ThanksView.as_view(), name="thanks"),
-    path("moderation/", views.QueueView.as_view(), name="queue"),
-    path("moderation/pruefen/", views.StaleEntriesView.as_view(), name="stale"),
-    path("moderation/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
-    path("moderation/<int:pk>/annehmen/", views.DecideView.as_view(approve=True), name="approve"),
-    path("moderation/<int:pk>/ablehnen/", views.DecideView.as_view(approve=False), name="reject"),
-    path("organisationen/<slug:slug>/bearbeiten/", views.OrganisationEditView.as_view(), name="organisation-edit"),
-    path("veroeffentlichen/<str:kind>/<slug:slug>/", views.PublishView.as_view(), name="publish"),
-    path("verlauf/<str:kind>/<slug:slug>/", views.HistoryView.as_view(), name="history"),
-    path("verlauf/<str:kind>/<slug:slug>/wiederherstellen/", views.RevertView.as_view(), name="revert"),
+    path("vorschlagen/", proposals.ProposalIndexView.as_view(), name="propose"),
+    path("vorschlagen/organisation/", proposals.OrganisationProposalView.as_view(), name="propose-organisation"),
+    path("vorschlagen/treffpunkt/", proposals.MeetingPlaceProposalView.as_view(), name="propose-meeting-place"),
+    path("vorschlagen/veranstaltung/", proposals.EventProposalView.as_view(), name="propose-event"),
+    path("vorschlagen/korrektur/<str:kind>/<slug:slug>/", proposals.CorrectionView.as_view(),
+         name="propose-correction"),
+    path("vorschlagen/danke/", proposals.ThanksView.as_view(), name="thanks"),
+    path("moderation/", queue.QueueView.as_view(), name="queue"),
+    path("moderation/pruefen/", queue.StaleEntriesView.as_view(), name="stale"),
+    path("moderation/<int:pk>/", queue.SubmissionView.as_view(), name="submission"),
+    path("moderation/<int:pk>/annehmen/", queue.DecideView.as_view(approve=True), name="approve"),
+    path("moderation/<int:pk>/ablehnen/", queue.DecideView.as_view(approve=False), name="reject"),
+    path("organisationen/<slug:slug>/bearbeiten/", editing.OrganisationEditView.as_view(), name="organisation-edit"),
+    path("veroeffentlichen/<str:kind>/<slug:slug>/", editing.PublishView.as_view(), name="publish"),
+    path("verlauf/<str:kind>/<slug:slug>/", editing.HistoryView.as_view(), name="history"),
+    path("verlauf/<str:kind>/<slug:slug>/wiederherstellen/", editing.RevertView.as_view(), name="revert"),
 ]

@@ -8,7 +8,7 @@ A count may be None: suppressed for planners (atlas.needs.disclosure). It draws 
 
 from dataclasses import dataclass, field
 
-from .disclosure import SUPPRESSED
+from atlas.needs.disclosure import SUPPRESSED
 
 # Needs by priority (dringend, wichtig, wünschenswert) and offers; segments are separated by white
 # strokes, so they stay distinguishable without colour; the legend and the table name them.

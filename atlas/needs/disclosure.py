@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .queries import PRIORITIES
+from atlas.needs.queries import PRIORITIES
 
 SUPPRESSED = "•"
 

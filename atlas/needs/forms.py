@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from atlas.models import Need, NeedsAssessment, Offer, SupportTopic
+from atlas.needs.models import Need, NeedsAssessment, Offer, SupportTopic
 
 NOTE_MAX_LENGTH = Need._meta.get_field("note").max_length
 

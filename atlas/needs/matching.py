@@ -5,7 +5,7 @@ The rule (docs/needs.md):
 - candidates are *published* organisations other than the organisation itself that offer the topic
   in their questionnaire;
 - the distance is planar in EPSG:25833 (``location_metric``), measured with the directory's query
-  (atlas.directory_queries), so the public point rule holds: an individual actor without consent to
+  (atlas.directory.queries), so the public point rule holds: an individual actor without consent to
   publish the address counts at its planning area's public point – its exact point cannot be inferred;
 - the origin is the organisation's own point (only its editors and the coordinators see the page);
 - order: nearest first by whole metres, ties by name (case-insensitive), then by id; candidates without
@@ -16,10 +16,11 @@ The rule (docs/needs.md):
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from atlas.directory_filters import DirectoryFilters
-from atlas.directory_queries import filter_entries, walking_minutes
-from atlas.models import Need, NeedsAssessment, Offer, Organisation, PublicationStatus
-from atlas.public import public_contact
+from atlas.directory.filters import DirectoryFilters
+from atlas.directory.models import Organisation, PublicationStatus
+from atlas.directory.privacy import public_contact
+from atlas.directory.queries import filter_entries, walking_minutes
+from atlas.needs.models import Need, NeedsAssessment, Offer
 
 
 @dataclass

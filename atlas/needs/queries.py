@@ -7,7 +7,7 @@ entries waiting for review included – the analysis is internal). A need counts
 and topic (the model allows one need per topic), so "needs" = "organisations needing the topic".
 
 Ortsteil: the public one, as in the directory filter – an individual actor without consent to publish
-the address counts in the Ortsteil of its planning area (atlas.directory_queries.HIDDEN_LOCATION).
+the address counts in the Ortsteil of its planning area (atlas.directory.queries.HIDDEN_LOCATION).
 
 An *open* need has no suggestion on the matching page: no other published organisation offers the
 topic (atlas.needs.matching).
@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from atlas.models import Need, Offer, Organisation, PublicationStatus, SupportTopic
+from atlas.directory.models import Organisation, PublicationStatus
+from atlas.needs.models import Need, Offer, SupportTopic
 from geodata.models import Ortsteil
 
 PRIORITIES = [value for value, _label in Need.Priority.choices]

@@ -1,8 +1,8 @@
-"""Pages of the needs analysis (included at the site root by atlas/urls.py)."""
+"""Pages of the needs analysis (included at the site root by config/urls.py)."""
 
 from django.urls import path
 
-from . import views
+from atlas.needs import views
 
 app_name = "needs"
 

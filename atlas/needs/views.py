@@ -15,16 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
 
-from atlas.exporting.columns import Record
-from atlas.exporting.formats import to_csv
-from atlas.exporting.views import file_response
-from atlas.models import Need, Organisation, PublicationStatus
-from atlas.permissions import can_edit_organisation, can_view_needs_overview, is_coordinator
-
-from . import charts, disclosure
-from .forms import QuestionnaireForm
-from .matching import matches_for
-from .queries import needs_overview, organisation_topic_rows
+from atlas.directory.exporting.columns import Record
+from atlas.directory.exporting.formats import to_csv
+from atlas.directory.exporting.views import file_response
+from atlas.directory.models import Organisation, PublicationStatus
+from atlas.needs import charts, disclosure
+from atlas.needs.forms import QuestionnaireForm
+from atlas.needs.matching import matches_for
+from atlas.needs.models import Need
+from atlas.needs.queries import needs_overview, organisation_topic_rows
+from atlas.roles.permissions import can_edit_organisation, can_view_needs_overview, is_coordinator
 
 
 def may_answer_for(user, organisation):

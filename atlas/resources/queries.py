@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from atlas.directory.models import Language
+from atlas.events.models import Topic
 from atlas.events.queries import query_values
-from atlas.filtering import linked_to
-from atlas.models import Language, Resource, Topic
-from atlas.search import search_filter
+from atlas.resources.models import Resource
+from common.queries import linked_to
+from common.text import search_filter
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20

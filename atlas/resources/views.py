@@ -10,14 +10,15 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from atlas.models import Language, PublicationStatus, Resource, Topic
-
-from .queries import PAGE_SIZE, filter_resources, parse_filters
-from .validation import content_type_for
+from atlas.directory.models import Language, PublicationStatus
+from atlas.events.models import Topic
+from atlas.resources.models import Resource
+from atlas.resources.queries import PAGE_SIZE, filter_resources, parse_filters
+from atlas.resources.validation import content_type_for
 
 
 class ResourceListView(TemplateView):
-    template_name = "network/resource_list.html"
+    template_name = "resources/resource_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -39,7 +40,7 @@ class ResourceListView(TemplateView):
 
 
 class ResourceDetailView(TemplateView):
-    template_name = "network/resource_detail.html"
+    template_name = "resources/resource_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -47,7 +48,7 @@ class ResourceDetailView(TemplateView):
                                      slug=kwargs["slug"])
         download_url = None
         if resource.file:
-            download_url = reverse("network:resource-download", kwargs={"slug": resource.slug})
+            download_url = reverse("resources:resource-download", kwargs={"slug": resource.slug})
         context.update({
             "resource": resource,
             "topics": list(resource.topics.all()),

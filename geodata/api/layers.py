@@ -8,6 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Sum
 from django.utils.translation import gettext
 
+from common.api.geojson import feature, geometry_json
 from geodata.models import (
     DataSource,
     Facility,
@@ -18,8 +19,6 @@ from geodata.models import (
     Population,
     SocialMonitoring,
 )
-
-from .geojson import feature, geometry_json
 
 SOURCE_FIELDS = ("key", "title", "publisher", "licence", "attribution", "vintage", "url")
 

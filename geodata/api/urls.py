@@ -1,9 +1,6 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
 
-from . import coverage, views
-from .docs import SwaggerDocsView
-from .views import FormatNegotiation
+from geodata.api import views
 
 app_name = "api"
 
@@ -17,11 +14,4 @@ urlpatterns = [
     path("facility-types/", views.FacilityTypeListView.as_view(), name="facility-types"),
     path("housing-estates/", views.HousingEstateLayerView.as_view(), name="housing-estates"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
-    path("coverage/", coverage.CoverageView.as_view(), name="coverage"),
-    path("coverage.csv", coverage.CoverageCSVView.as_view(), {"format": "csv"}, name="coverage-csv"),
-    path("coverage/what-if/", coverage.WhatIfView.as_view(), name="coverage-what-if"),
-    # ?format=json or yaml; another format is a 400.
-    path("schema/", SpectacularAPIView.as_view(content_negotiation_class=FormatNegotiation), name="schema"),
-    # Swagger UI without inline script or style, as the Content-Security-Policy demands.
-    path("docs/", SwaggerDocsView.as_view(url_name="geodata:api:schema"), name="docs"),
 ]

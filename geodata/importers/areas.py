@@ -6,10 +6,18 @@ from django.conf import settings
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.utils.translation import gettext as _
 
+from geodata.importers import sources
+from geodata.importers.readers import (
+    BZR_KEY,
+    ORTSTEIL_KEY,
+    PGR_KEY,
+    PLR_KEY,
+    parse_key,
+    parse_number,
+    polygonal,
+    read_geojson,
+)
 from geodata.models import Bezirk, Bezirksregion, Ortsteil, PlanningArea, Prognoseraum
-
-from . import sources
-from .readers import BZR_KEY, ORTSTEIL_KEY, PGR_KEY, PLR_KEY, parse_key, parse_number, polygonal, read_geojson
 
 POLYGONS = ("Polygon", "MultiPolygon")
 # The LOR areas match their outlines to 0.1 %; the ALKIS Ortsteil areas (FLAECHE_HA) differ by up to

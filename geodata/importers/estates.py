@@ -11,12 +11,11 @@ from functools import reduce
 
 from django.utils.translation import gettext as _
 
+from geodata.importers import sources
+from geodata.importers.areas import TO_METRIC
+from geodata.importers.readers import polygonal
+from geodata.importers.sync import same
 from geodata.models import HousingEstate
-
-from . import sources
-from .areas import TO_METRIC
-from .readers import polygonal
-from .sync import same
 
 STATUS_CLASSES = {3, 4}
 MIN_MUNICIPAL_SHARE = 10.0  # % of residential land owned by municipal housing companies

@@ -11,11 +11,10 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from geodata.importers import sources
+from geodata.importers.areas import TO_METRIC
+from geodata.importers.readers import EMPTY_PLACEHOLDERS, read_geojson, text
 from geodata.models import Facility, FacilityType
-
-from . import sources
-from .areas import TO_METRIC
-from .readers import EMPTY_PLACEHOLDERS, read_geojson, text
 
 # key: (name, map colour). Created when missing; existing types are left alone, since coordinators
 # may have renamed or recoloured them.

@@ -6,12 +6,11 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from geodata.importers import areas as area_layers
+from geodata.importers import estates, facilities, sources, statistics
+from geodata.importers.readers import open_source
+from geodata.importers.sync import Report
 from geodata.signals import geodata_imported
-
-from . import areas as area_layers
-from . import estates, facilities, sources, statistics
-from .readers import open_source
-from .sync import Report
 
 
 class Context:

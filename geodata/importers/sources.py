@@ -5,9 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from geodata.importers.sync import sync_rows
 from geodata.models import DataSource
-
-from .sync import sync_rows
 
 DL_DE_BY = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"
 CC_BY_3_DE = "CC BY 3.0 DE"

@@ -6,10 +6,9 @@ import re
 
 from django.utils.translation import gettext as _
 
+from geodata.importers import sources
+from geodata.importers.readers import PLR_KEY, expect_count, parse_key, parse_number, read_csv
 from geodata.models import AGE_GROUPS, HousingOwnership, Population, SocialMonitoring
-
-from . import sources
-from .readers import PLR_KEY, expect_count, parse_key, parse_number, read_csv
 
 REFERENCE_DATE = datetime.date(2024, 12, 31)
 LOR_LEVELS = {"PLR", "BZR", "PGR", "BEZ"}

@@ -15,7 +15,7 @@ import itertools
 from django.conf import settings
 from django.contrib.gis.geos import Point
 
-from atlas.models import (
+from atlas.directory.models import (
     Category,
     Community,
     Language,

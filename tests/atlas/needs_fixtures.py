@@ -3,8 +3,9 @@
 
 from django.contrib.auth.models import Group, User
 
-from atlas.models import Need, NeedsAssessment, Offer, OrganisationEditor, SupportTopic
-from atlas.permissions import COORDINATORS, PLANNERS
+from atlas.needs.models import Need, NeedsAssessment, Offer, SupportTopic
+from atlas.roles.models import OrganisationEditor
+from atlas.roles.permissions import COORDINATORS, PLANNERS
 
 
 def make_user(username, coordinator=False, planner=False, editor_of=()):

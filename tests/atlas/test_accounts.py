@@ -10,10 +10,11 @@ from django.core import mail
 from django.urls import reverse
 
 from atlas.accounts.confirmation import confirm_address
-from atlas.models import Organisation, OrganisationEditor, Submission, VerificationReminder
-
-from .factories import make_organisation
-from .users import PASSWORD, make_user
+from atlas.directory.models import Organisation
+from atlas.moderation.models import Submission, VerificationReminder
+from atlas.roles.models import OrganisationEditor
+from tests.atlas.factories import make_organisation
+from tests.atlas.users import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -10,9 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.urls import reverse
 
-from atlas.models import Submission
-
-from .users import PASSWORD, make_user
+from atlas.moderation.models import Submission
+from tests.atlas.users import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

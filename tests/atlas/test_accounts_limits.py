@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.cache.backends.base import BaseCache
 from django.urls import reverse
 
-from .users import PASSWORD, make_user
+from tests.atlas.users import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

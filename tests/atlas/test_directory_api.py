@@ -5,7 +5,7 @@ Runs on SpatiaLite and PostGIS; works with the JSON of the responses only."""
 import pytest
 from django.conf import settings
 
-from atlas.models import Category, Organisation, PublicationStatus
+from atlas.directory.models import Category, Organisation, PublicationStatus
 from geodata.models import DataSource
 from tests.atlas.factories import RATHAUS_SPANDAU, make_meeting_place, make_organisation
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from atlas.directory_cache import VERSION_KEY
-from atlas.models import Category, Organisation
+from atlas.directory.cache import VERSION_KEY
+from atlas.directory.models import Category, Organisation
 from tests.atlas.factories import make_organisation
 from tests.atlas.geometry import offset
 from tests.atlas.test_nearest import ORIGIN, assert_distances_match, assert_nearest_first, near
@@ -86,7 +86,7 @@ def test_a_lost_version_key_never_brings_back_old_facts(client):
 
 
 def test_a_restricted_queryset_keeps_its_restriction(client):
-    from atlas.directory_queries import filter_entries
+    from atlas.directory.queries import filter_entries
 
     chosen = make_organisation(name="Gewählt", location=offset(ORIGIN, 500, 0))
     make_organisation(name="Andere", location=offset(ORIGIN, 20, 0))
@@ -100,14 +100,14 @@ def test_a_restricted_queryset_keeps_its_restriction(client):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are a PostgreSQL feature")
 def test_prepared_statements_survive_reconnects_and_are_released(geodata_live, client, monkeypatch):
     """Transactional: closing the connection inside a test's transaction is not possible."""
-    import atlas.nearest
+    import atlas.directory.nearest
 
     make_organisation(name="Nah", location=offset(ORIGIN, 30, 0))
     assert names(near(client, "/api/organisations/")) == ["Nah"]
     connection.close()  # as CONN_MAX_AGE or a failed health check does: a new session
     assert names(near(client, "/api/organisations/", WEST)) == ["Nah"]
 
-    monkeypatch.setattr(atlas.nearest, "MAX_STATEMENTS", 3)
+    monkeypatch.setattr(atlas.directory.nearest, "MAX_STATEMENTS", 3)
     for size in range(1, 8):  # seven shapes (page sizes), at most three kept
         near(client, "/api/organisations/", extra=f"&page_size={size}")
     with connection.cursor() as cursor:
@@ -118,7 +118,7 @@ def test_prepared_statements_survive_reconnects_and_are_released(geodata_live, c
 def test_a_geodata_import_that_changes_areas_renews_the_facts(django_capture_on_commit_callbacks):
     from django.core.management import call_command
 
-    from atlas.directory_cache import data_version
+    from atlas.directory.cache import data_version
     from geodata.models import PlanningArea
 
     area = PlanningArea.objects.order_by("key").first()

@@ -5,7 +5,7 @@ Runs on SpatiaLite and PostGIS; works with the JSON of the responses only."""
 
 import pytest
 
-from atlas.models import Organisation
+from atlas.directory.models import Organisation
 from geodata.models import PlanningArea
 from tests.atlas.factories import RATHAUS_SPANDAU, make_organisation
 from tests.atlas.test_directory_api import KLADOW, SIEMENSSTADT, get_json, names, organisations
@@ -84,7 +84,7 @@ def test_public_points_of_a_page_come_from_one_query_however_many_individuals(cl
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from atlas.directory_queries import _PUBLIC_POINTS
+    from atlas.directory.queries import _PUBLIC_POINTS
 
     spots = [RATHAUS_SPANDAU, KLADOW, SIEMENSSTADT, (13.1700, 52.5200), (13.2200, 52.5600)]
 

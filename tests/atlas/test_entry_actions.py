@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from atlas.permissions import COORDINATORS, PLANNERS
+from atlas.roles.permissions import COORDINATORS, PLANNERS
 from tests.atlas.factories import make_organisation
 from tests.atlas.users import make_user
 

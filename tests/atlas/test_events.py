@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from atlas.directory.models import PublicationStatus
+from atlas.events.models import Event, Topic
 from atlas.events.queries import month_weeks
-from atlas.models import Event, PublicationStatus, Topic
 from tests.atlas.factories import make_meeting_place, make_organisation
 from tests.atlas.test_events_factories import berlin, in_days, make_event
 

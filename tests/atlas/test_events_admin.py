@@ -1,5 +1,5 @@
-"""The coordinators' admin for events, topics and resources (atlas/admin_network.py), on an admin
-site of its own, so the test does not depend on atlas/admin.py importing the module."""
+"""The coordinators' admin for events, topics and resources (atlas/events/admin.py,
+atlas/resources/admin.py), on an admin site of its own."""
 
 import datetime
 
@@ -9,14 +9,17 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import path
 
-from atlas import admin_network
-from atlas.models import Event, MeetingPlace, Organisation, Resource, Topic
+from atlas.directory.models import MeetingPlace, Organisation
+from atlas.events.admin import EventAdmin, TopicAdmin
+from atlas.events.models import Event, Topic
+from atlas.resources.admin import ResourceAdmin
+from atlas.resources.models import Resource
 from tests.atlas.test_events_factories import berlin, make_event
 
 site = admin.AdminSite(name="admin")
-site.register(Topic, admin_network.TopicAdmin)
-site.register(Event, admin_network.EventAdmin)
-site.register(Resource, admin_network.ResourceAdmin)
+site.register(Topic, TopicAdmin)
+site.register(Event, EventAdmin)
+site.register(Resource, ResourceAdmin)
 site.register(Organisation, search_fields=["name"])
 site.register(MeetingPlace, search_fields=["name"])
 urlpatterns = [path("admin/", site.urls)]

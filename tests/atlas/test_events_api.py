@@ -4,7 +4,7 @@ Runs on SpatiaLite and PostGIS."""
 
 import pytest
 
-from atlas.models import PublicationStatus
+from atlas.directory.models import PublicationStatus
 from tests.atlas.factories import RATHAUS_SPANDAU, make_meeting_place, make_organisation
 from tests.atlas.test_events_factories import berlin, in_days, make_event
 

@@ -14,8 +14,10 @@ import itertools
 
 from django.utils import timezone
 
+from atlas.directory.models import Language, PublicationStatus
+from atlas.events.models import Event, Topic
 from atlas.events.topics import ensure_topics
-from atlas.models import Event, Language, PublicationStatus, Resource, Topic
+from atlas.resources.models import Resource
 from tests.atlas.factories import RATHAUS_SPANDAU, point
 
 _counter = itertools.count(1)

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from icalendar import Calendar
 
+from atlas.directory.models import PublicationStatus
 from atlas.events.queries import FEED_PAST_DAYS
-from atlas.models import PublicationStatus
 from tests.atlas.factories import make_meeting_place, make_organisation
 from tests.atlas.test_events_factories import berlin, in_days, make_event
 

@@ -10,13 +10,13 @@ from django.contrib.auth.models import User
 from django.urls import include, path, reverse
 from django.utils import timezone
 
-from atlas.importing import run_import
-from atlas.models import MeetingPlace, Organisation, PublicationStatus
-from atlas.urls import urlpatterns as site_urlpatterns
+from atlas.directory.importing import run_import
+from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from config.urls import urlpatterns as site_urlpatterns
 from tests.atlas.factories import make_meeting_place, make_organisation
 
-# The site's URLs plus the export routes, whether or not atlas/urls.py includes them yet.
-urlpatterns = [*site_urlpatterns, path("", include("atlas.urls_export"))]
+# The site's URLs plus the export routes, whether or not config/urls.py includes them yet.
+urlpatterns = [*site_urlpatterns, path("", include("atlas.directory.exporting.urls"))]
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 

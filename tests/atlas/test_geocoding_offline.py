@@ -5,8 +5,9 @@ import time
 import pytest
 from django.contrib.gis.geos import Point
 
-from atlas.geocoding import Precision, Status, apply_geocode, geocode
-from atlas.models import GazetteerAddress, GeocodeCache
+from atlas.geocoding.models import GazetteerAddress, GeocodeCache
+from atlas.geocoding.result import LocationPrecision, Status
+from atlas.geocoding.service import apply_geocode, geocode
 from tests.atlas.test_geocoding_support import address_row
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gazetteer_data", "fresh_geocoders")]
@@ -51,7 +52,7 @@ def test_messy_addresses_find_the_official_planning_area(query, street, number, 
     assert result.ortsteil_name == row["ort_name"]
     assert result.label == f"{street} {number}{suffix}, {row['plz']} Berlin"
     assert result.provider == "gazetteer"
-    assert result.precision in (Precision.ADDRESS, Precision.STREET, Precision.PLANNING_AREA)
+    assert result.precision in (LocationPrecision.ADDRESS, LocationPrecision.STREET, LocationPrecision.PLANNING_AREA)
 
 
 def test_estimated_points_stay_inside_the_address_planning_area():
@@ -60,7 +61,7 @@ def test_estimated_points_stay_inside_the_address_planning_area():
     for query in ["Mauerstrasse 6", "Pichelsdorfer Str. 31", "Pichelsdorfer Str. 30", "Klosterstr. 30 A",
                   "Falkenseer Chaussee 30", "Straße 133 2"]:
         result = geocode(query)
-        assert result.precision in (Precision.STREET, Precision.PLANNING_AREA), query
+        assert result.precision in (LocationPrecision.STREET, LocationPrecision.PLANNING_AREA), query
         area = PlanningArea.objects.get(key=result.planning_area_key)
         assert area.geom.buffer(1e-7).covers(result.point), query
 
@@ -72,7 +73,7 @@ def test_a_facility_at_the_address_gives_its_point():
     kita = Facility.objects.filter(street__startswith="Falkenseer Chaussee 8").first()
     assert kita is not None
     result = geocode("falkenseer chaussee 8, 13583 Berlin")
-    assert result.precision == Precision.ADDRESS
+    assert result.precision == LocationPrecision.ADDRESS
     assert (result.lon, result.lat) == pytest.approx((kita.geom.x, kita.geom.y), abs=1e-6)
     assert result.planning_area_key == address_row("Falkenseer Chaussee", 8)["PLR_ID"]
 
@@ -83,7 +84,7 @@ def test_every_facility_address_in_the_list_geocodes_to_its_point():
     checked = 0
     for facility in Facility.objects.exclude(street="")[:300]:
         result = geocode(f"{facility.street}, {facility.postcode} Berlin")
-        if result and result.precision == Precision.ADDRESS and result.point.distance(facility.geom) < 1e-6:
+        if result and result.precision == LocationPrecision.ADDRESS and result.point.distance(facility.geom) < 1e-6:
             checked += 1
     assert checked >= 50
 
@@ -102,7 +103,7 @@ def test_interpolation_between_facilities_on_the_same_street():
     place(2, 13.2000, 52.5200)
     place(8, 13.2060, 52.5230)
     result = geocode("Pichelsdorfer Straße 6")
-    assert result.precision == Precision.STREET
+    assert result.precision == LocationPrecision.STREET
     assert result.planning_area_key == address_row("Pichelsdorfer Straße", 6)["PLR_ID"]
     from geodata.models import PlanningArea
 
@@ -115,14 +116,14 @@ def test_interpolation_between_facilities_on_the_same_street():
 
 def test_unknown_house_number_falls_back_to_the_street():
     result = geocode("Carl-Schurz-Straße 999")
-    assert result.precision == Precision.PLANNING_AREA
+    assert result.precision == LocationPrecision.PLANNING_AREA
     assert result.planning_area_key == "05100316"
     assert result.label == "Carl-Schurz-Straße, 13597 Berlin"
 
 
 def test_street_without_number_gives_the_planning_area_of_most_addresses():
     result = geocode("Falkenseer Chaussee")
-    assert result.precision == Precision.PLANNING_AREA
+    assert result.precision == LocationPrecision.PLANNING_AREA
     # Im Spektefeld holds 74 of the street's 212 addresses, more than any other planning area.
     assert result.planning_area_key == "05100208"
 
@@ -135,7 +136,7 @@ def test_ortsteil_name_alone(query, name):
     from geodata.models import Ortsteil
 
     result = geocode(query)
-    assert result.precision == Precision.ORTSTEIL
+    assert result.precision == LocationPrecision.ORTSTEIL
     ortsteil = Ortsteil.objects.get(name=name)
     assert (result.ortsteil_key, result.ortsteil_name) == (ortsteil.key, name)
     assert ortsteil.geom.covers(result.point)
@@ -144,7 +145,7 @@ def test_ortsteil_name_alone(query, name):
 
 def test_planning_area_name():
     result = geocode("Wilhelmstadt West")
-    assert result.precision == Precision.PLANNING_AREA
+    assert result.precision == LocationPrecision.PLANNING_AREA
     assert result.planning_area_key == "05200630"
 
 
@@ -154,7 +155,7 @@ def test_named_facility_is_exact():
     facility = Facility.objects.filter(name="Kita am Wald").first()
     assert facility is not None
     result = geocode("kita am wald")
-    assert result.precision == Precision.EXACT
+    assert result.precision == LocationPrecision.EXACT
     assert result.label == "Kita am Wald"
     assert (result.lon, result.lat) == pytest.approx((facility.geom.x, facility.geom.y), abs=1e-6)
     assert result.planning_area_key == facility.planning_area.key

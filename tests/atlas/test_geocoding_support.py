@@ -22,7 +22,7 @@ RECORDED = Path(__file__).parent / "recorded"
 def load_gazetteer(django_db_blocker):
     """The official address list in the test database, after the session's import_geodata. (Once the
     session fixture in tests/conftest.py runs import_gazetteer itself, this finds it there.)"""
-    from atlas.models import GazetteerAddress
+    from atlas.geocoding.models import GazetteerAddress
 
     with django_db_blocker.unblock():
         if not GazetteerAddress.objects.exists():

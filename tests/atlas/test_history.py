@@ -3,13 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from atlas.models import PublicationStatus
+from atlas.directory.models import PublicationStatus
 from atlas.moderation.history import changes_of
-from atlas.permissions import COORDINATORS
-
-from .factories import make_meeting_place, make_organisation, point
-from .test_events_factories import make_event
-from .users import make_user
+from atlas.roles.permissions import COORDINATORS
+from tests.atlas.factories import make_meeting_place, make_organisation, point
+from tests.atlas.test_events_factories import make_event
+from tests.atlas.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """The import of organisations and meeting places as coordinators use it: the management command
-and the admin's upload → preview → confirm, with permissions and CSRF (atlas/importing/).
+and the admin's upload → preview → confirm, with permissions and CSRF (atlas/directory/importing/).
 
 Test files as in test_import_organisations.py: invented "Testverein …" rows at real addresses.
 """
@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from atlas.models import MeetingPlace, Organisation, PublicationStatus
+from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
 from tests.atlas.factories import RATHAUS_SPANDAU, make_organisation
 from tests.atlas.test_import_organisations import BAD_CSV, CLEAN_CSV, MESSY_CSV, counts, statuses
 

@@ -1,4 +1,4 @@
-"""Import of organisations and meeting places from the files coordinators keep (atlas/importing/).
+"""Import of organisations and meeting places from the files coordinators keep (atlas/directory/importing/).
 
 All rows are invented test data ("Testverein …"); addresses are real Spandau addresses, so the offline
 geocoder of the session's real data finds them.
@@ -9,9 +9,9 @@ import io
 import pytest
 from django.contrib.gis.geos import Point
 
-from atlas.importing import run_import
-from atlas.importing.reading import ImportFileError, read_table
-from atlas.models import LocationPrecision, MeetingPlace, Organisation, PublicationStatus
+from atlas.directory.importing import run_import
+from atlas.directory.importing.reading import ImportFileError, read_table
+from atlas.directory.models import LocationPrecision, MeetingPlace, Organisation, PublicationStatus
 from tests.atlas.factories import RATHAUS_SPANDAU, make_organisation
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from .users import PASSWORD, make_user
+from tests.atlas.users import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 PROXY = "10.0.0.1"

@@ -9,13 +9,13 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from atlas.models import Event, MeetingPlace, Organisation, PublicationStatus, Submission
-from atlas.models.moderation import UsedFormToken
+from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from atlas.events.models import Event
 from atlas.moderation import spam
-from atlas.permissions import COORDINATORS
-
-from .factories import make_meeting_place, make_organisation
-from .users import make_user
+from atlas.moderation.models import Submission, UsedFormToken
+from atlas.roles.permissions import COORDINATORS
+from tests.atlas.factories import make_meeting_place, make_organisation
+from tests.atlas.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +189,7 @@ def test_meeting_place_proposal_and_approval(client, coordinator):
 
 
 def _place_type_pk():
-    from atlas.models import MeetingPlaceType
+    from atlas.directory.models import MeetingPlaceType
 
     return MeetingPlaceType.objects.order_by("position").first().pk
 

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from atlas.models import Organisation
+from atlas.directory.models import Organisation
 from geodata.models import PlanningArea
 from tests.atlas.factories import make_organisation
 from tests.atlas.geometry import haversine, offset
@@ -136,7 +136,7 @@ def test_postgis_orders_by_the_knn_operator(client):
     make_organisation()
     with CaptureQueriesContext(connection) as queries:
         near(client, "/api/meeting-places/", extra="&page_size=20")
-    # The statement is prepared on the server (atlas/nearest.py): look up what EXECUTE ran.
+    # The statement is prepared on the server (atlas/directory/nearest.py): look up what EXECUTE ran.
     executed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("EXECUTE atlas_nearest_")]
     assert len(executed) == 1
     with connection.cursor() as cursor:
@@ -147,7 +147,7 @@ def test_postgis_orders_by_the_knn_operator(client):
 
 
 def test_filter_entries_gives_pages_for_server_rendered_lists():
-    from atlas.directory_queries import filter_entries
+    from atlas.directory.queries import filter_entries
 
     individual = make_organisation(name="Frau D.", kind=Organisation.Kind.INDIVIDUAL, location=offset(ORIGIN, 30, 0))
     make_organisation(name="Verein 150 m", location=offset(ORIGIN, 150, 0))

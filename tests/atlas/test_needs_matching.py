@@ -8,7 +8,7 @@ SpatiaLite and PostGIS: same suggestions, same order, distances within 1 %.
 import pytest
 from django.urls import reverse
 
-from atlas.models import Organisation, PublicationStatus
+from atlas.directory.models import Organisation, PublicationStatus
 from atlas.needs.matching import matches_for
 from geodata.models import PlanningArea
 from tests.atlas.factories import RATHAUS_SPANDAU, make_organisation

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from atlas.models import Organisation, PublicationStatus
+from atlas.directory.models import Organisation, PublicationStatus
 from atlas.needs.queries import needs_overview
 from geodata.models import Ortsteil, PlanningArea
 from tests.atlas.factories import RATHAUS_SPANDAU, make_organisation

@@ -6,8 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from atlas.models import Need, NeedsAssessment, Offer, PublicationStatus, SupportTopic
+from atlas.directory.models import PublicationStatus
 from atlas.needs.forms import QuestionnaireForm
+from atlas.needs.models import Need, NeedsAssessment, Offer, SupportTopic
 from tests.atlas.factories import make_organisation
 from tests.atlas.needs_fixtures import answer, make_user
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from atlas.models import Organisation, PublicationStatus
-from atlas.opening_hours import at_berlin, is_open_at
+from atlas.directory.models import Organisation, PublicationStatus
+from atlas.directory.opening_hours import at_berlin, is_open_at
 from tests.atlas.factories import make_meeting_place, make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_meeting_place_page_with_rooms_and_source(client):
 
 
 def test_seeded_meeting_place_names_its_source(client):
-    from atlas.models import MeetingPlace
+    from atlas.directory.models import MeetingPlace
 
     place = MeetingPlace.objects.published().filter(source__isnull=False).select_related("source").first()
     _response, html = page(client, f"/treffpunkte/{place.slug}/")
@@ -235,7 +235,7 @@ def test_plain_list_queries_do_not_grow_with_the_entries(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from atlas.directory_queries import _PUBLIC_POINTS
+    from atlas.directory.queries import _PUBLIC_POINTS
 
     spots = [(13.2005, 52.5357), (13.1460, 52.4530), (13.2600, 52.5380), (13.1700, 52.5200)]
 

@@ -15,13 +15,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
-from atlas.models import Organisation, Submission
+from atlas.directory.models import Organisation
 from atlas.moderation import services, spam
-from atlas.permissions import COORDINATORS
-
-from .factories import make_organisation
-from .test_moderation import organisation_data
-from .users import make_user
+from atlas.moderation.models import Submission
+from atlas.roles.permissions import COORDINATORS
+from tests.atlas.factories import make_organisation
+from tests.atlas.test_moderation import organisation_data
+from tests.atlas.users import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

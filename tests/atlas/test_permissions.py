@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import NoReverseMatch, reverse
 
-from atlas import permissions
-from atlas.models import Organisation, PublicationStatus, Submission
-from atlas.permissions import COORDINATORS, PLANNERS
-
-from .factories import make_organisation
-from .users import make_user
+from atlas.directory.models import Organisation, PublicationStatus
+from atlas.moderation.models import Submission
+from atlas.roles import permissions
+from atlas.roles.permissions import COORDINATORS, PLANNERS
+from tests.atlas.factories import make_organisation
+from tests.atlas.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from atlas.models import Organisation, VerificationReminder
-from atlas.permissions import COORDINATORS
-from atlas.reminders import send_verification_reminders, stale_organisations
-
-from .factories import make_organisation
-from .users import make_user
+from atlas.directory.models import Organisation
+from atlas.moderation.models import VerificationReminder
+from atlas.moderation.reminders import send_verification_reminders, stale_organisations
+from atlas.roles.permissions import COORDINATORS
+from tests.atlas.factories import make_organisation
+from tests.atlas.users import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,9 @@ from django.forms import modelform_factory
 from django.utils import translation
 from django.utils.functional import Promise
 
-from atlas.models import Language, PublicationStatus, Resource, Topic
+from atlas.directory.models import Language, PublicationStatus
+from atlas.events.models import Topic
+from atlas.resources.models import Resource
 from atlas.resources.validation import MAX_FILE_SIZE, validate_resource_file
 from tests.atlas.test_events_factories import make_resource
 

@@ -3,7 +3,7 @@ made-up X-Forwarded-For nor signing in lifts the limit."""
 
 import pytest
 
-from .users import make_user
+from tests.atlas.users import make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gazetteer_data", "fresh_geocoders")]
 URL = "/api/geocode/"

@@ -1,4 +1,4 @@
-"""Descriptions of directory entries in several languages, falling back to German (atlas/translations.py):
+"""Descriptions of directory entries in several languages, falling back to German (atlas/directory/translations.py):
 editing in the admin and the editors' form, the detail pages, JSON-LD, the API and the search.
 
 Runs on SpatiaLite and PostGIS."""
@@ -10,11 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from atlas.models import MeetingPlace, Organisation
-from atlas.translations import localized, updated_translations
-
-from .factories import make_meeting_place, make_organisation
-from .users import make_user
+from atlas.directory.models import MeetingPlace, Organisation
+from atlas.directory.translations import localized, updated_translations
+from tests.atlas.factories import make_meeting_place, make_organisation
+from tests.atlas.users import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -301,7 +300,7 @@ def test_api_refuses_an_unknown_lang(client):
 
 
 def test_openapi_schema_documents_lang_and_description_language(client):
-    schema = client.get(reverse("geodata:api:schema") + "?format=json").json()
+    schema = client.get(reverse("api-schema") + "?format=json").json()
     for path in ("/api/organisations/", "/api/organisations/{slug}/", "/api/meeting-places/",
                  "/api/meeting-places/{slug}/"):
         parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}

@@ -6,8 +6,8 @@
 
 from django.contrib.auth import get_user_model
 
-from atlas.models import OrganisationEditor
-from atlas.permissions import grant_role
+from atlas.roles.models import OrganisationEditor
+from atlas.roles.permissions import grant_role
 
 PASSWORD = "ein-langes-Test-Passwort-2024"
 

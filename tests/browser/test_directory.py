@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.atlas.factories import make_organisation
-
-from .conftest import SCREENSHOT_DIR
+from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

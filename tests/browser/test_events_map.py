@@ -6,11 +6,10 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from atlas.models import PublicationStatus
+from atlas.directory.models import PublicationStatus
 from tests.atlas.factories import make_meeting_place
 from tests.atlas.test_events_factories import in_days, make_event
-
-from .conftest import SCREENSHOT_DIR
+from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

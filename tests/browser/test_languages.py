@@ -5,7 +5,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOT_DIR
+from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

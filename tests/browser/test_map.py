@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from geodata.models import Ortsteil, PlanningArea
-
-from .conftest import SCREENSHOT_DIR
+from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

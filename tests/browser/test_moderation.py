@@ -7,11 +7,11 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from atlas.models import Organisation, PublicationStatus, Submission
-from atlas.permissions import COORDINATORS
+from atlas.directory.models import Organisation, PublicationStatus
+from atlas.moderation.models import Submission
+from atlas.roles.permissions import COORDINATORS
 from tests.atlas.users import PASSWORD, make_user
-
-from .conftest import SCREENSHOT_DIR
+from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils.crypto import get_random_string
 
-from geodata.models import CoverageRun, PlanningArea
-
-from .test_api import assert_bad_request, assert_in_spandau, features
+from geodata.models import PlanningArea
+from planning.models import CoverageRun
+from tests.geodata.test_api import assert_bad_request, assert_in_spandau, features
 
 pytestmark = pytest.mark.django_db
 

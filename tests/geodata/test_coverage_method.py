@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from geodata.coverage import method
-from geodata.coverage.method import Zones
+from planning.coverage import method
+from planning.coverage.method import Zones
 
 ZONES = Zones.e2sfca(1000)  # bounds 500, 750, 1000 m; weights 1.00, 0.68, 0.22
 

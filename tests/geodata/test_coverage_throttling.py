@@ -7,8 +7,7 @@ import json
 import pytest
 
 from tests.atlas.users import make_user
-
-from .test_coverage_api import post_what_if
+from tests.geodata.test_coverage_api import post_what_if
 
 pytestmark = pytest.mark.django_db
 PROXY = "10.0.0.1"

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from django.contrib.admin.sites import site
 
-from geodata.coverage import service
-from geodata.coverage.parameters import Parameters
-from geodata.models import CoverageRun, FacilityType, PlanningArea
-
-from .test_pages import INLINE_SCRIPT
+from geodata.models import FacilityType, PlanningArea
+from planning.coverage import service
+from planning.coverage.parameters import Parameters
+from planning.models import CoverageRun
+from tests.geodata.test_pages import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ import pytest
 from django.db.models import Sum
 from pypdf import PdfReader
 
-from atlas.models import Organisation, PublicationStatus
-from geodata.coverage import store
-from geodata.models import AGE_GROUPS, CoverageResult, HousingOwnership, Ortsteil, PlanningArea, Population
+from atlas.directory.models import Organisation, PublicationStatus
+from geodata.models import AGE_GROUPS, HousingOwnership, Ortsteil, PlanningArea, Population
+from planning.coverage import store
+from planning.models import CoverageResult
 from tests.atlas.factories import make_meeting_place, make_organisation
-
-from .test_pages import INLINE_SCRIPT
+from tests.geodata.test_pages import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 

@@ -1,11 +1,11 @@
-"""geodata.projection.to_metric gives what GDAL's own transform gives, built once per thread."""
+"""common.projection.to_metric gives what GDAL's own transform gives, built once per thread."""
 
 import threading
 
 from django.conf import settings
 from django.contrib.gis.geos import Point, Polygon
 
-from geodata.projection import to_metric
+from common.projection import to_metric
 
 
 def test_same_as_transform_by_srid_for_points_and_polygons():

@@ -1,4 +1,4 @@
-// "jetzt geöffnet/geschlossen" in Europe/Berlin, the same rule as atlas/opening_hours.py:
+// "jetzt geöffnet/geschlossen" in Europe/Berlin, the same rule as atlas/directory/opening_hours.py:
 // {"mo": [["09:00", "17:00"]], …}; a missing day is closed; an end before the start runs past midnight.
 const DAY_KEYS = ["mo", "tu", "we", "th", "fr", "sa", "su"];
 const WEEKDAYS = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };

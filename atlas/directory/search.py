@@ -1,0 +1,25 @@
+"""Full-text search of the directory: each entry keeps a folded `search_text` (common.text) of its
+own words and of the names it is linked to; a query is folded the same way and every word must occur."""
+
+from atlas.directory.translations import all_translated_texts
+from common.text import fold_words
+
+
+def build_search_text(entry):
+    """The folded text of an entry: its own words (the descriptions in every language, see
+    atlas.directory.translations) and the names of what it is linked to."""
+    parts = [entry.name, entry.short_description, entry.description, entry.street, entry.postcode]
+    parts.extend(all_translated_texts(getattr(entry, "translations", None)))
+    if entry.ortsteil_id:
+        parts.append(entry.ortsteil.name)
+    if entry.pk:
+        for relation in ("categories", "languages", "target_groups", "communities"):
+            manager = getattr(entry, relation, None)
+            if manager is not None:
+                parts.extend(str(item) for item in manager.all())
+        if hasattr(entry, "languages"):
+            parts.extend(language.german_name for language in entry.languages.all())
+        place_type = getattr(entry, "place_type", None)
+        if place_type is not None:
+            parts.append(place_type.name)
+    return fold_words(" ".join(part for part in parts if part))

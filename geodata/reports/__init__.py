@@ -1,1 +1,0 @@
-"""Printable reports: the Ortsteil report as PDF (WeasyPrint)."""

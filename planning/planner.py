@@ -1,0 +1,177 @@
+"""The planner view (/planung/): the gap score as a choropleth, the ranked list "Wo Vernetzung
+gebraucht wird", parameters, and what-if meeting places (nothing is stored).
+
+The page is a shell; static/atlas/js/planner.js fetches /api/coverage/ and posts to
+/api/coverage/what-if/. ``PlannerFiguresView`` answers the "figures behind this rank" of one
+planning area (supply within reach) for the current parameters.
+"""
+
+import numpy as np
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.generic import TemplateView
+
+from atlas.directory.queries import public_points
+from common.basemap import base_map
+from geodata.models import FacilityType, PlanningArea, SocialMonitoring
+from planning.api import PARAMETER_NAMES
+from planning.coverage import service
+from planning.coverage.parameters import CATCHMENT_RANGE, ParameterError, Parameters
+from planning.ranking import gap_classes
+
+CATCHMENTS = (500, 750, 1000, 1250, 1500, 2000)
+MSS_WEIGHTS = (0, 0.25, 0.5, 0.75, 1)
+
+
+def planner_strings():
+    return {
+        "rank": _("Rang"),
+        "planningArea": _("Planungsraum"),
+        "ortsteil": _("Ortsteil"),
+        "need": _("Bedarf"),
+        "access": _("Erreichbarkeit"),
+        "accessIndex": _("Erreichbarkeit (Bezirk = 100)"),
+        "gapScore": _("Lückenwert"),
+        "gapClass": _("Klasse"),
+        "legendTitle": _("Versorgungslücke (Klasse 5 = größte Lücke)"),
+        "legendSource": _("E2SFCA-Analyse der veröffentlichten Organisationen und Treffpunkte"),
+        "noDataLegend": _("keine Daten"),
+        "details": _("Zahlen hinter dem Rang"),
+        "detailsOf": _("Zahlen hinter dem Rang von %(name)s"),
+        "residents": _("Einwohner:innen"),
+        "migrationBackground": _("mit Migrationshintergrund"),
+        "mssStatus": _("Sozialer Status (MSS 2021)"),
+        "noData": _("keine Angabe"),
+        "needWeighted": _("Bedarf (gewichtete Personen)"),
+        "accessAbsolute": _("Erreichbarkeit A (Angebote je 1.000 Personen mit Bedarf)"),
+        "supplyInReach": _("Angebote in Reichweite (bis %(metres)s m)"),
+        "supplyKinds": {"organisation": _("Organisationen"), "meeting_place": _("Treffpunkte"),
+                        "facility": _("Einrichtungen"), "what_if": _("gedachte Treffpunkte")},
+        "supplyZones": _("davon bis %(near)s m: %(count)s"),
+        "demandPoints": _("Rasterpunkte (250 m)"),
+        "openProfile": _("Profil öffnen"),
+        "placeHere": _("Gedachten Treffpunkt hier setzen"),
+        "loading": _("Wird geladen …"),
+        "loadError": _("Die Daten konnten nicht geladen werden."),
+        "updated": _("Liste aktualisiert: %(count)s Planungsräume, Einzugsbereich %(catchment)s m."),
+        "whatIfUpdated": _("Mit %(count)s gedachten Treffpunkten neu berechnet."),
+        "rankChange": _("Rang vorher %(before)s, nachher %(after)s"),
+        "rankBetter": _("Lücke kleiner"),
+        "rankWorse": _("Lücke rückt vor"),
+        "pointLabel": _("Gedachter Treffpunkt %(n)s"),
+        "pointIn": _("in %(area)s"),
+        "remove": _("Entfernen"),
+        "removeLabel": _("Gedachten Treffpunkt %(n)s entfernen"),
+        "noPoints": _("Noch keine gedachten Treffpunkte. Klicken Sie in die Karte oder nutzen Sie das Formular."),
+        "pointAdded": _("Gedachter Treffpunkt %(n)s gesetzt in %(area)s."),
+        "pointRemoved": _("Gedachter Treffpunkt entfernt."),
+        "outside": _("Dieser Punkt liegt außerhalb Spandaus."),
+        "geocodeNotFound": _("Keine passende Adresse in Spandau gefunden."),
+        "maxPoints": _("Höchstens 50 gedachte Treffpunkte."),
+        "before": _("vorher"),
+        "after": _("nachher"),
+        "tooltip": _("%(name)s: Rang %(rank)s, Klasse %(cls)s"),
+        "baseOffline": _("Ortsteile (offline)"),
+        "baseOsm": _("OpenStreetMap-Kacheln (online)"),
+        "housingEstates": _("Großwohnsiedlungen (abgeleitet)"),
+        "derivedEstate": _("Abgeleitet aus Planungsräumen, kein amtlicher Umriss"),
+        "ortsteilLayer": _("Ortsteile"),
+    }
+
+
+class PlannerView(TemplateView):
+    template_name = "planning/planner.html"
+
+    @method_decorator(ensure_csrf_cookie)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        areas = list(PlanningArea.objects.select_related("ortsteil", "population", "social_monitoring")
+                     .order_by("name"))
+        points = public_points([area.pk for area in areas])
+        area_facts = {}
+        for area in areas:
+            population = getattr(area, "population", None)
+            monitoring = getattr(area, "social_monitoring", None)
+            valid = bool(monitoring and monitoring.valid and monitoring.status_index)
+            point = points.get(area.pk)
+            area_facts[area.key] = {
+                "name": area.name,
+                "ortsteil": area.ortsteil.name,
+                "ortsteilKey": area.ortsteil.key,
+                "residents": population.residents if population else None,
+                "migrationBackground": population.with_migration_background if population else None,
+                "migrationBackgroundShare": population.migration_background_share if population else None,
+                "mssStatus": monitoring.status_index if valid else None,
+                "mssLabel": str(SocialMonitoring.STATUS_CLASSES.get(monitoring.status_index)) if valid else None,
+                "point": [point.lon, point.lat] if point else None,
+            }
+        defaults = Parameters()
+        context["areas"] = areas
+        context["facility_types"] = FacilityType.objects.order_by("name")
+        context["catchments"] = CATCHMENTS
+        context["mss_weights"] = MSS_WEIGHTS
+        context["defaults"] = defaults
+        context["planner_config"] = {
+            **base_map(),
+            "api": {
+                "coverage": reverse("planning:api:coverage"),
+                "coverageCsv": reverse("planning:api:coverage-csv"),
+                "whatIf": reverse("planning:api:coverage-what-if"),
+                "geocode": reverse("api-geocode"),
+                "ortsteile": reverse("geodata:api:ortsteile"),
+                "housingEstates": reverse("geodata:api:housing-estates"),
+                "sources": reverse("geodata:api:sources"),
+                "figures": reverse("planning:planner-figures", kwargs={"key": "__key__"}),
+                "profile": reverse("planning:planning-area-profile", kwargs={"key": "__key__"}),
+            },
+            "defaults": {"catchment": defaults.catchment, "need": defaults.need,
+                         "mss_weight": defaults.mss_weight, "supply_types": list(defaults.supply_types)},
+            "classes": gap_classes(),
+            "areas": area_facts,
+            "strings": planner_strings(),
+        }
+        return context
+
+
+class PlannerFiguresView(View):
+    """GET /planung/zahlen/<key>/?catchment=…: supply within reach of a planning area's demand points
+    (by kind and distance zone) for the given parameters. Read-only, public data only."""
+
+    def get(self, request, key):
+        values = {name: request.GET[name] for name in PARAMETER_NAMES if request.GET.get(name) not in (None, "")}
+        try:
+            parameters = Parameters(**{PARAMETER_NAMES[name]: value for name, value in values.items()})
+            inputs = service.load_inputs(parameters)
+        except ParameterError as error:
+            return JsonResponse({"detail": str(error)}, status=400)
+        try:
+            index = inputs.areas.keys.index(key)
+        except ValueError:
+            raise Http404(_("Unbekannter Planungsraum.")) from None
+        demand = inputs.demand.xy[inputs.demand.area == index]
+        supply = inputs.supply
+        zones = parameters.zones()
+        by_kind, by_zone = {}, [0] * len(zones.bounds)
+        if len(demand) and len(supply):
+            distance = np.sqrt(((demand[:, None, :] - supply.xy[None, :, :]) ** 2).sum(axis=2)).min(axis=0)
+            for j in np.flatnonzero(distance <= zones.radius):
+                by_kind[supply.kind[j]] = by_kind.get(supply.kind[j], 0) + 1
+                zone = next(z for z, bound in enumerate(zones.bounds) if distance[j] <= bound)
+                by_zone[zone] += 1
+        return JsonResponse({
+            "key": key,
+            "catchment": parameters.catchment,
+            "zones_m": [round(bound) for bound in zones.bounds],
+            "supply_in_reach": sum(by_kind.values()),
+            "by_kind": by_kind,
+            "by_zone": by_zone,
+            "demand_points": len(demand),
+            "catchment_range": list(CATCHMENT_RANGE),
+        })
