@@ -62,7 +62,7 @@ def map_strings():
         "km2": _("km²"),
         "persons": _("Personen"),
         "openProfile": _("Profil öffnen"),
-        # The events layer (static/atlas/js/events-layer.js).
+        # The events layer (static/atlas/js/events/events-layer.js).
         "eventsCount": _("Treffer: {count}"),
         "eventsNone": _("Zurzeit keine kommenden Veranstaltungen. Bitte Filter lockern oder später wieder schauen."),
         "eventsWhen": _("Wann"),
@@ -107,7 +107,7 @@ class MapView(TemplateView):
                 "sources": reverse("geodata:api:sources"),
                 "events": reverse("api-events"),
             },
-            # Profile pages, "__key__" replaced by the area's key (panel.js "Profil öffnen").
+            # Profile pages, "__key__" replaced by the area's key (map/detail-panel.js "Profil öffnen").
             "profiles": {
                 "planningArea": reverse("geodata:planning-area-profile", kwargs={"key": "__key__"}),
                 "ortsteil": reverse("geodata:ortsteil-profile", kwargs={"key": "__key__"}),

@@ -1,4 +1,4 @@
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 
 // One directory entry (organisation or meeting place) as the list and the popups show it.
 // Every text goes through el(), never through innerHTML.

@@ -1,14 +1,14 @@
-import { fetchJson } from "./api.js";
-import { loadSources, sourceAttribution } from "./attribution.js";
-import { colourFor, classify } from "./classes.js";
-import { Directory } from "./directory.js";
-import { el, escapeHtml } from "./dom.js";
-import { loadHousingEstates } from "./estates.js";
-import { EventsLayer } from "./events-layer.js";
-import { addFacilityLayer } from "./facilities.js";
-import { renderLegend } from "./legend.js";
-import { DetailPanel } from "./panel.js";
-import { initTabs } from "./tabs.js";
+import { fetchJson } from "../shared/api.js";
+import { loadSources, sourceAttribution } from "../shared/attribution.js";
+import { colourFor, classify } from "../shared/indicator-classes.js";
+import { Directory } from "../directory/directory.js";
+import { el, escapeHtml } from "../shared/dom.js";
+import { loadHousingEstates } from "../shared/housing-estates.js";
+import { EventsLayer } from "../events/events-layer.js";
+import { addFacilityLayer } from "./facilities-layer.js";
+import { renderLegend } from "../shared/legend.js";
+import { DetailPanel } from "./detail-panel.js";
+import { initTabs } from "../shared/tabs.js";
 
 /* global L */
 // Entry point of the map page. Works without internet: the Ortsteile from our own database are the

@@ -1,6 +1,6 @@
-import { fetchJson } from "./api.js";
+import { fetchJson } from "../shared/api.js";
 import { Directory } from "./directory.js";
-import { escapeHtml } from "./dom.js";
+import { escapeHtml } from "../shared/dom.js";
 
 /* global L */
 // Entry point of the embeddable directory (/embed/): the Ortsteile as offline base, the directory

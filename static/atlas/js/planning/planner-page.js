@@ -1,10 +1,10 @@
-import { fetchJson } from "./api.js";
-import { attributeSources } from "./attribution.js";
-import { el, escapeHtml } from "./dom.js";
-import { loadHousingEstates } from "./estates.js";
-import { renderLegend } from "./legend.js";
-import { fill, RankedList } from "./planner-list.js";
-import { WhatIf } from "./planner-whatif.js";
+import { fetchJson } from "../shared/api.js";
+import { attributeSources } from "../shared/attribution.js";
+import { el, escapeHtml } from "../shared/dom.js";
+import { loadHousingEstates } from "../shared/housing-estates.js";
+import { renderLegend } from "../shared/legend.js";
+import { fill, RankedList } from "./ranked-list.js";
+import { WhatIf } from "./what-if.js";
 
 /* global L */
 // Entry point of the planner view (/planung/): the gap score per planning area as a choropleth

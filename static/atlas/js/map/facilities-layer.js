@@ -1,5 +1,5 @@
-import { fetchJson } from "./api.js";
-import { clear, el } from "./dom.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el } from "../shared/dom.js";
 
 /* global L */
 // Facilities of social infrastructure, one clustered layer, with a checkbox per type.

@@ -1,6 +1,6 @@
-import { fetchJson } from "./api.js";
-import { clear, el } from "./dom.js";
-import { fill } from "./planner-list.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el } from "../shared/dom.js";
+import { fill } from "./ranked-list.js";
 
 /* global L */
 // Hypothetical meeting places for the what-if analysis: placed by a click on the map, by an address

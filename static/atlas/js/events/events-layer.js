@@ -1,5 +1,5 @@
-import { fetchJson } from "./api.js";
-import { clear, el, highlightItem } from "./dom.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el, highlightItem } from "../shared/dom.js";
 
 /* global L */
 // Upcoming events on the map page: calendar markers (clustered, so events at the same meeting place
