@@ -1,6 +1,7 @@
 import { fetchJson } from "../shared/api.js";
 import { attributeSources } from "../shared/attribution.js";
-import { el, escapeHtml } from "../shared/dom.js";
+import { BaseMap } from "../shared/base-map.js";
+import { el } from "../shared/dom.js";
 import { loadHousingEstates } from "../shared/housing-estates.js";
 import { renderLegend } from "../shared/legend.js";
 import { fill, RankedList } from "./ranked-list.js";
@@ -17,25 +18,11 @@ const status = document.getElementById("planner-status");
 const whatIfStatus = document.getElementById("whatif-status");
 const form = document.getElementById("planner-params");
 
-const map = L.map("map", {
-  center: config.center,
-  zoom: config.zoom,
-  minZoom: config.minZoom,
-  maxZoom: config.maxZoom,
-  keyboard: true,
-});
-map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+const base = new BaseMap("map", config, strings);
+const map = base.map;
 // The gap score is computed from these layers: their sources are credited on the map.
 attributeSources(map, config.api.sources, ["alkis-ortsteile", "lor-plr", "population-", "mss-2021-indizes"]);
 const renderer = L.svg({ padding: 0.5 });
-const offlineBase = L.layerGroup().addTo(map);
-const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
-// The layer list renders its names as HTML: they are escaped (here and in addOverlay below).
-const layerControl = L.control.layers(
-  { [escapeHtml(strings.baseOffline)]: offlineBase, [escapeHtml(strings.baseOsm)]: osmTiles },
-  {},
-  { collapsed: true, position: "topright" },
-).addTo(map);
 
 const legendIndicator = {
   label: strings.legendTitle,
@@ -157,21 +144,9 @@ function drawAreas(collection) {
 
 async function loadOrtsteile() {
   const collection = await fetchJson(config.api.ortsteile);
-  L.geoJSON(collection, {
-    renderer,
-    interactive: false,
-    style: () => ({ color: "#37474f", weight: 1, fillColor: "#eceff1", fillOpacity: 1 }),
-  }).addTo(offlineBase);
-  const outlines = L.geoJSON(collection, {
-    renderer,
-    interactive: false,
-    style: () => ({ color: "#263238", weight: 3, fill: false }),
-    onEachFeature: (feature, path) => {
-      // A DOM node: Leaflet would put a string in as HTML, and the name is editable in the admin.
-      path.bindTooltip(el("span", {}, feature.properties.name), { permanent: true, direction: "center", className: "ortsteil-label" });
-    },
-  });
-  layerControl.addOverlay(outlines, escapeHtml(strings.ortsteilLayer));
+  base.addOrtsteilFill(collection, { renderer });
+  const outlines = base.ortsteilOutlines(collection, { renderer });
+  base.addOverlay(outlines, strings.ortsteilLayer);
   return outlines;
 }
 
@@ -238,7 +213,7 @@ async function start() {
     const sync = () => (toggle.checked ? estates.addTo(map) : estates.remove());
     toggle.addEventListener("change", sync);
     sync();
-    layerControl.addOverlay(estates, escapeHtml(strings.housingEstates));
+    base.addOverlay(estates, strings.housingEstates);
   } catch (error) {
     console.warn("housing estates unavailable", error);
   }
