@@ -2,9 +2,11 @@ import { fetchJson } from "../shared/api.js";
 import { attributeSources } from "../shared/attribution.js";
 import { BaseMap } from "../shared/base-map.js";
 import { el } from "../shared/dom.js";
+import { fill, pageLocale } from "../shared/format.js";
 import { loadHousingEstates } from "../shared/housing-estates.js";
 import { renderLegend } from "../shared/legend.js";
-import { fill, RankedList } from "./ranked-list.js";
+import { coverageRows, gapClassColour, parameterQuery } from "./planner-state.js";
+import { RankedList } from "./ranked-list.js";
 import { WhatIf } from "./what-if.js";
 
 /* global L */
@@ -29,7 +31,7 @@ const legendIndicator = {
   source_note: strings.legendSource,
   classes: config.classes.map((cls) => ({ colour: cls.colour, label: cls.label })),
 };
-const classColour = (value) => config.classes.find((cls) => cls.value === value)?.colour || "#bdbdbd";
+const classColour = (value) => gapClassColour(config.classes, value);
 
 const state = { coverage: null, whatIf: null, generation: 0 };
 let areaLayer = null;
@@ -47,16 +49,6 @@ function parameters() {
   };
 }
 
-function query(params) {
-  const search = new URLSearchParams();
-  const defaults = config.defaults;
-  if (params.catchment !== defaults.catchment) search.set("catchment", String(params.catchment));
-  if (params.need !== defaults.need) search.set("need", params.need);
-  if (params.mss_weight !== defaults.mss_weight) search.set("mss_weight", String(params.mss_weight));
-  if (params.supply_types) search.set("supply_types", params.supply_types);
-  return search.toString();
-}
-
 // Parameters in the address (not the what-if points: nothing is kept), so a view can be shared.
 function restoreParameters() {
   const search = new URLSearchParams(window.location.search);
@@ -69,36 +61,15 @@ function restoreParameters() {
 }
 
 function syncMssOutput() {
-  document.getElementById("param-mss-value").textContent = new Intl.NumberFormat(document.documentElement.lang || "de", {
+  document.getElementById("param-mss-value").textContent = new Intl.NumberFormat(pageLocale, {
     minimumFractionDigits: 2,
   }).format(Number(form.elements.mss_weight.value));
 }
 
 // -- drawing ---------------------------------------------------------------------------------------
 
-function rows() {
-  const after = new Map((state.whatIf?.areas || []).map((area) => [area.key, area]));
-  const reference = state.whatIf?.reference_access;
-  return state.coverage.features.map((feature) => {
-    const p = feature.properties;
-    const changed = after.get(p.key);
-    return {
-      ...p,
-      after: changed
-        ? {
-            rank: changed.rank_after,
-            gap_score: changed.gap_score_after,
-            class: changed.class_after,
-            access: changed.access_after,
-            relative_access: reference ? changed.access_after / reference : p.relative_access,
-          }
-        : null,
-    };
-  });
-}
-
 function redraw() {
-  const current = rows();
+  const current = coverageRows(state.coverage, state.whatIf);
   const counts = {};
   for (const row of current) {
     const cls = row.after ? row.after.class : row.class;
@@ -117,7 +88,7 @@ function redraw() {
     }
   }
   renderLegend(document.getElementById("planner-legend"), legendIndicator, strings, { ...counts, noData: 0 });
-  list.render(current, query(parameters()));
+  list.render(current, parameterQuery(parameters(), config.defaults));
 }
 
 function drawAreas(collection) {
@@ -159,7 +130,7 @@ function announce(text) {
 async function refresh() {
   const generation = ++state.generation;
   const params = parameters();
-  const search = query(params);
+  const search = parameterQuery(params, config.defaults);
   const url = `${config.api.coverage}${search ? `?${search}` : ""}`;
   mapElement.dataset.ready = "loading";
   status.textContent = strings.loading;
