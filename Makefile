@@ -1,9 +1,11 @@
 # MigrAktiv Atlas — `make run` sets up everything and serves the atlas on SpatiaLite with the real
-# data; `make test` runs the whole suite on PostGIS and on SpatiaLite, browser tests included.
+# data; `make test` lints (ruff, ESLint) and runs the whole suite on PostGIS and on SpatiaLite,
+# browser tests included.
 SHELL := /bin/bash
 PYTHON ?= /usr/bin/python3
 VENV := .venv
 BIN := $(VENV)/bin
+ESLINT := node_modules/.bin/eslint
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -30,8 +32,9 @@ bench: system system-test venv migrate import
 	$(BIN)/python benchmarks/coverage.py
 	$(BIN)/python benchmarks/directory_api.py  # needs the PostgreSQL server on 127.0.0.1:5432
 
-lint: venv
+lint: venv vendor
 	$(BIN)/ruff check .
+	$(ESLINT) static/atlas/js eslint.config.js
 
 system:
 	@scripts/ensure-debs.sh $(DEBS_RUN)

@@ -145,7 +145,7 @@ async function start() {
   } catch (error) {
     console.warn("housing estates unavailable", error);
   }
-  const facilities = await addFacilityLayer(map, config, panel);
+  const facilities = await addFacilityLayer(map, config);
   base.addOverlay(facilities, strings.facilities);
   document.getElementById("map").dataset.ready = "true";
 }
