@@ -1,9 +1,11 @@
 # MigrAktiv Atlas — `make run` sets up everything and serves the atlas on SpatiaLite with the real
-# data; `make test` runs the whole suite on PostGIS and on SpatiaLite, browser tests included.
+# data; `make test` lints, runs the front end's unit tests (Node) and then the whole suite on PostGIS
+# and on SpatiaLite, browser tests included.
 SHELL := /bin/bash
 PYTHON ?= /usr/bin/python3
 VENV := .venv
 BIN := $(VENV)/bin
+ESLINT := node_modules/.bin/eslint
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -13,12 +15,12 @@ DEBS_RUN := libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite python3-v
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 DEBS_TEST := postgresql-15-postgis-3 chromium fonts-noto-core
 
-.PHONY: run test lint bench system system-test venv vendor messages migrate import clean
+.PHONY: run test test-js lint bench system system-test venv vendor messages migrate import clean
 
 run: system venv vendor messages migrate import
 	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
-test: system system-test venv vendor messages lint
+test: system system-test venv vendor messages lint test-js
 	@echo "=== test suite on PostGIS ==="
 	scripts/with-postgis.sh $(BIN)/pytest $(PYTEST_ARGS)
 	@echo "=== test suite on SpatiaLite ==="
@@ -30,9 +32,14 @@ bench: system system-test venv migrate import
 	$(BIN)/python benchmarks/coverage.py
 	$(BIN)/python benchmarks/directory_api.py  # needs the PostgreSQL server on 127.0.0.1:5432
 
-lint: venv
+lint: venv vendor
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(ESLINT) static/atlas/js tests/js eslint.config.js
+
+# Unit tests of the front end's pure modules (tests/js mirrors static/atlas/js): Node's test runner.
+test-js: system
+	node --test tests/js/
 
 system:
 	@scripts/ensure-debs.sh $(DEBS_RUN)

@@ -1,7 +1,7 @@
 """The planner view (/planung/): the gap score as a choropleth, the ranked list "Wo Vernetzung
 gebraucht wird", parameters, and what-if meeting places (nothing is stored).
 
-The page is a shell; static/atlas/js/planner.js fetches /api/coverage/ and posts to
+The page is a shell; static/atlas/js/planning/planner-page.js fetches /api/coverage/ and posts to
 /api/coverage/what-if/. ``PlannerFiguresView`` answers the "figures behind this rank" of one
 planning area (supply within reach) for the current parameters.
 """

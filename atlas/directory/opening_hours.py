@@ -1,6 +1,6 @@
 """Opening hours of directory entries: {"mo": [["09:00", "17:00"]], …}; a missing day means closed.
 
-`is_open_now` is computed in Europe/Berlin (settings.TIME_ZONE); static/atlas/js/openinghours.js
+`is_open_now` is computed in Europe/Berlin (settings.TIME_ZONE); static/atlas/js/directory/opening-hours.js
 does the same in the browser so that a cached page stays right.
 """
 

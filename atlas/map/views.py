@@ -62,7 +62,7 @@ def map_strings():
         "km2": _("km²"),
         "persons": _("Personen"),
         "openProfile": _("Profil öffnen"),
-        # The events layer (static/atlas/js/events-layer.js).
+        # The events layer (static/atlas/js/events/events-layer.js).
         "eventsCount": _("Treffer: {count}"),
         "eventsNone": _("Zurzeit keine kommenden Veranstaltungen. Bitte Filter lockern oder später wieder schauen."),
         "eventsWhen": _("Wann"),

@@ -111,11 +111,17 @@ def test_map_page_shows_names_as_text(atlas_page, live_server, renamed):
     # The directory tab: both kinds of entries in the list and in their popups.
     page.locator("#tab-directory").click()
     expect(page.locator("#directory-list[data-state='ready']")).to_be_attached()
-    for slug, name in (("hostile-verein", renamed["organisation"]), ("hostile-treffpunkt", renamed["place"])):
+    entries = (
+        ("organisation", "hostile-verein", renamed["organisation"]),
+        ("place", "hostile-treffpunkt", renamed["place"]),
+    )
+    for kind, slug, name in entries:
         item = page.locator(f"#directory-list li[data-slug='{slug}']")
         expect(item.locator(".item-name")).to_have_text(name)
         item.locator(".item-show").click()
-        expect(page.locator(".leaflet-popup-content .entry-popup .popup-name")).to_have_text(name)
+        # The entry's own popup: the one before may still be fading out (Leaflet removes it after 200 ms).
+        popup = page.locator(f".leaflet-popup-content .entry-popup[data-key='{kind}:{slug}']")
+        expect(popup.locator(".popup-name")).to_have_text(name)
     assert_text_only(page)
 
 

@@ -148,7 +148,7 @@ def test_report_page_is_printable(client):
     page = get(client, f"/ortsteile/{STAAKEN}/bericht/")
     assert "Ortsteil Staaken" in page
     assert 'class="report"' in page and "@media print" not in page  # the print rules live in atlas.css
-    assert 'id="print-report"' in page and "planner-print.js" in page
+    assert 'id="print-report"' in page and "planning/report-page.js" in page
     assert f'href="/ortsteile/{STAAKEN}/bericht.pdf"' in page
     assert not INLINE_SCRIPT.search(page) and " style=" not in page
     with open("static/atlas/css/atlas.css", encoding="utf-8") as handle:

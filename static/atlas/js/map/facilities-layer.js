@@ -1,9 +1,9 @@
-import { fetchJson } from "./api.js";
-import { clear, el } from "./dom.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el } from "../shared/dom.js";
 
 /* global L */
 // Facilities of social infrastructure, one clustered layer, with a checkbox per type.
-export async function addFacilityLayer(map, config, panel) {
+export async function addFacilityLayer(map, config) {
   const strings = config.strings;
   const fieldset = document.getElementById("facility-types");
   const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });

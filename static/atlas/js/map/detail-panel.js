@@ -1,5 +1,6 @@
-import { fetchJson } from "./api.js";
-import { clear, el, formatDecimal, formatInteger, formatPercent } from "./dom.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el } from "../shared/dom.js";
+import { formatDecimal, formatInteger, formatPercent } from "../shared/format.js";
 
 // The side panel with the figures of a planning area or Ortsteil and their sources.
 const AGE_LABELS = [

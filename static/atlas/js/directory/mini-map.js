@@ -1,4 +1,4 @@
-import { fetchJson } from "./api.js";
+import { fetchJson } from "../shared/api.js";
 
 /* global L */
 // The small map of a detail page: the Ortsteile as offline base, the entry's Ortsteil stressed, and

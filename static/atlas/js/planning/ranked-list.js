@@ -1,16 +1,12 @@
-import { fetchJson } from "./api.js";
-import { clear, el, formatInteger, formatPercent } from "./dom.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el } from "../shared/dom.js";
+import { fill, formatInteger, formatPercent, pageLocale } from "../shared/format.js";
 
 // The ranked list "Wo Vernetzung gebraucht wird": one row per planning area, sorted by the current
 // rank (after the what-if points, if any); each name is a disclosure button revealing the figures
-// behind the rank (WAI-ARIA disclosure pattern). Built from text only (dom.js `el`).
-const locale = document.documentElement.lang || "de";
-const gapFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-const accessFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export function fill(template, values) {
-  return template.replace(/%\((\w+)\)s/g, (_match, name) => String(values[name] ?? ""));
-}
+// behind the rank (WAI-ARIA disclosure pattern). Built from text only (shared/dom.js `el`).
+const gapFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const accessFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export class RankedList {
   constructor(config, { onPlaceAt }) {

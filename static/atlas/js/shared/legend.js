@@ -1,5 +1,5 @@
 import { clear, el } from "./dom.js";
-import { NO_DATA_COLOUR } from "./classes.js";
+import { NO_DATA_COLOUR } from "./indicator-classes.js";
 
 // Renders the legend of the active indicator: one swatch and label per class, plus "no data".
 export function renderLegend(container, indicator, strings, counts) {

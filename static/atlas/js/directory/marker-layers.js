@@ -1,4 +1,4 @@
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 import { categoryColour, popupContent } from "./entries.js";
 
 /* global L */

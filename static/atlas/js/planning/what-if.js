@@ -1,16 +1,12 @@
-import { fetchJson } from "./api.js";
-import { clear, el } from "./dom.js";
-import { fill } from "./planner-list.js";
+import { fetchJson, postJson } from "../shared/api.js";
+import { clear, el } from "../shared/dom.js";
+import { fill } from "../shared/format.js";
 
 /* global L */
 // Hypothetical meeting places for the what-if analysis: placed by a click on the map, by an address
 // (geocoded by /api/geocode/) or by choosing a planning area (its representative point). They live
 // only in this page: nothing is stored, the server computes before/after and forgets.
 const MAX_POINTS = 50;
-
-function csrfToken() {
-  return document.cookie.match(/(?:^|; )csrftoken=([^;]+)/)?.[1] || "";
-}
 
 export class WhatIf {
   constructor(map, config, { onChange, announce }) {
@@ -124,14 +120,7 @@ export class WhatIf {
   async compute(parameters) {
     if (!this.points.length) return null;
     const body = { points: this.points.map((point) => [point.lon, point.lat]), weight: 1, ...parameters };
-    const response = await fetch(this.config.api.whatIf, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(body),
-    });
-    const answer = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(answer.detail || `HTTP ${response.status}`);
+    const answer = await postJson(this.config.api.whatIf, body);
     // The server names each point's planning area: keep it for the list.
     answer.points.forEach((point, index) => {
       if (this.points[index]) this.points[index].area = point.planning_area;

@@ -1,4 +1,4 @@
-import { fetchJson } from "./api.js";
+import { fetchJson } from "../shared/api.js";
 
 // "In meiner Nähe" (browser geolocation) and "Nahe einer Adresse" (our own geocoder) → a search
 // point; the radius select narrows the result. Calls onChange({near, radius}) on every change.

@@ -1,4 +1,5 @@
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
+import { formatInteger, pageLocale } from "../shared/format.js";
 
 // One directory entry (organisation or meeting place) as the list and the popups show it.
 // Every text goes through el(), never through innerHTML.
@@ -39,13 +40,11 @@ export function sampleBadge(entry, config) {
   return entry.props.is_sample ? el("span", { className: "badge badge-sample" }, config.strings.sample) : null;
 }
 
-const metres = new Intl.NumberFormat(document.documentElement.lang || "de", { maximumFractionDigits: 0 });
-
 export function distanceText(entry, config) {
   if (entry.distance === null) return null;
   const s = config.strings;
   const minutes = entry.props.walking_minutes ?? Math.max(1, Math.ceil(entry.distance / 80));
-  return `${s.metres.replace("{m}", metres.format(Math.round(entry.distance)))} · ${s.walking.replace("{min}", minutes)}`;
+  return `${s.metres.replace("{m}", formatInteger(Math.round(entry.distance)))} · ${s.walking.replace("{min}", minutes)}`;
 }
 
 export function languageList(entry, config) {
@@ -63,7 +62,7 @@ export function languageList(entry, config) {
 export function shortDescription(entry, config, className) {
   const text = entry.props.short_description;
   if (!text) return null;
-  const lang = entry.props.description_language || document.documentElement.lang || "de";
+  const lang = entry.props.description_language || pageLocale;
   const rtl = config.languages?.[lang]?.rtl ?? lang === "ar";
   return el("p", { className, lang, dir: rtl ? "rtl" : "ltr" }, text);
 }

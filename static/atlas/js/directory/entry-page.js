@@ -1,5 +1,5 @@
-import { initMiniMap } from "./minimap.js";
-import { keepOpeningStatus } from "./openinghours.js";
+import { initMiniMap } from "./mini-map.js";
+import { keepOpeningStatus } from "./opening-hours.js";
 
 // Entry point of a directory entry's page: the mini-map and the live "open now" status.
 function readJson(id) {

@@ -1,10 +1,13 @@
-import { fetchJson } from "./api.js";
-import { attributeSources } from "./attribution.js";
-import { el, escapeHtml } from "./dom.js";
-import { loadHousingEstates } from "./estates.js";
-import { renderLegend } from "./legend.js";
-import { fill, RankedList } from "./planner-list.js";
-import { WhatIf } from "./planner-whatif.js";
+import { fetchJson } from "../shared/api.js";
+import { attributeSources } from "../shared/attribution.js";
+import { BaseMap } from "../shared/base-map.js";
+import { el } from "../shared/dom.js";
+import { fill, pageLocale } from "../shared/format.js";
+import { loadHousingEstates } from "../shared/housing-estates.js";
+import { renderLegend } from "../shared/legend.js";
+import { coverageRows, gapClassColour, parameterQuery } from "./planner-state.js";
+import { RankedList } from "./ranked-list.js";
+import { WhatIf } from "./what-if.js";
 
 /* global L */
 // Entry point of the planner view (/planung/): the gap score per planning area as a choropleth
@@ -17,32 +20,18 @@ const status = document.getElementById("planner-status");
 const whatIfStatus = document.getElementById("whatif-status");
 const form = document.getElementById("planner-params");
 
-const map = L.map("map", {
-  center: config.center,
-  zoom: config.zoom,
-  minZoom: config.minZoom,
-  maxZoom: config.maxZoom,
-  keyboard: true,
-});
-map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+const base = new BaseMap("map", config, strings);
+const map = base.map;
 // The gap score is computed from these layers: their sources are credited on the map.
 attributeSources(map, config.api.sources, ["alkis-ortsteile", "lor-plr", "population-", "mss-2021-indizes"]);
 const renderer = L.svg({ padding: 0.5 });
-const offlineBase = L.layerGroup().addTo(map);
-const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
-// The layer list renders its names as HTML: they are escaped (here and in addOverlay below).
-const layerControl = L.control.layers(
-  { [escapeHtml(strings.baseOffline)]: offlineBase, [escapeHtml(strings.baseOsm)]: osmTiles },
-  {},
-  { collapsed: true, position: "topright" },
-).addTo(map);
 
 const legendIndicator = {
   label: strings.legendTitle,
   source_note: strings.legendSource,
   classes: config.classes.map((cls) => ({ colour: cls.colour, label: cls.label })),
 };
-const classColour = (value) => config.classes.find((cls) => cls.value === value)?.colour || "#bdbdbd";
+const classColour = (value) => gapClassColour(config.classes, value);
 
 const state = { coverage: null, whatIf: null, generation: 0 };
 let areaLayer = null;
@@ -60,16 +49,6 @@ function parameters() {
   };
 }
 
-function query(params) {
-  const search = new URLSearchParams();
-  const defaults = config.defaults;
-  if (params.catchment !== defaults.catchment) search.set("catchment", String(params.catchment));
-  if (params.need !== defaults.need) search.set("need", params.need);
-  if (params.mss_weight !== defaults.mss_weight) search.set("mss_weight", String(params.mss_weight));
-  if (params.supply_types) search.set("supply_types", params.supply_types);
-  return search.toString();
-}
-
 // Parameters in the address (not the what-if points: nothing is kept), so a view can be shared.
 function restoreParameters() {
   const search = new URLSearchParams(window.location.search);
@@ -82,36 +61,15 @@ function restoreParameters() {
 }
 
 function syncMssOutput() {
-  document.getElementById("param-mss-value").textContent = new Intl.NumberFormat(document.documentElement.lang || "de", {
+  document.getElementById("param-mss-value").textContent = new Intl.NumberFormat(pageLocale, {
     minimumFractionDigits: 2,
   }).format(Number(form.elements.mss_weight.value));
 }
 
 // -- drawing ---------------------------------------------------------------------------------------
 
-function rows() {
-  const after = new Map((state.whatIf?.areas || []).map((area) => [area.key, area]));
-  const reference = state.whatIf?.reference_access;
-  return state.coverage.features.map((feature) => {
-    const p = feature.properties;
-    const changed = after.get(p.key);
-    return {
-      ...p,
-      after: changed
-        ? {
-            rank: changed.rank_after,
-            gap_score: changed.gap_score_after,
-            class: changed.class_after,
-            access: changed.access_after,
-            relative_access: reference ? changed.access_after / reference : p.relative_access,
-          }
-        : null,
-    };
-  });
-}
-
 function redraw() {
-  const current = rows();
+  const current = coverageRows(state.coverage, state.whatIf);
   const counts = {};
   for (const row of current) {
     const cls = row.after ? row.after.class : row.class;
@@ -130,7 +88,7 @@ function redraw() {
     }
   }
   renderLegend(document.getElementById("planner-legend"), legendIndicator, strings, { ...counts, noData: 0 });
-  list.render(current, query(parameters()));
+  list.render(current, parameterQuery(parameters(), config.defaults));
 }
 
 function drawAreas(collection) {
@@ -157,21 +115,9 @@ function drawAreas(collection) {
 
 async function loadOrtsteile() {
   const collection = await fetchJson(config.api.ortsteile);
-  L.geoJSON(collection, {
-    renderer,
-    interactive: false,
-    style: () => ({ color: "#37474f", weight: 1, fillColor: "#eceff1", fillOpacity: 1 }),
-  }).addTo(offlineBase);
-  const outlines = L.geoJSON(collection, {
-    renderer,
-    interactive: false,
-    style: () => ({ color: "#263238", weight: 3, fill: false }),
-    onEachFeature: (feature, path) => {
-      // A DOM node: Leaflet would put a string in as HTML, and the name is editable in the admin.
-      path.bindTooltip(el("span", {}, feature.properties.name), { permanent: true, direction: "center", className: "ortsteil-label" });
-    },
-  });
-  layerControl.addOverlay(outlines, escapeHtml(strings.ortsteilLayer));
+  base.addOrtsteilFill(collection, { renderer });
+  const outlines = base.ortsteilOutlines(collection, { renderer });
+  base.addOverlay(outlines, strings.ortsteilLayer);
   return outlines;
 }
 
@@ -184,7 +130,7 @@ function announce(text) {
 async function refresh() {
   const generation = ++state.generation;
   const params = parameters();
-  const search = query(params);
+  const search = parameterQuery(params, config.defaults);
   const url = `${config.api.coverage}${search ? `?${search}` : ""}`;
   mapElement.dataset.ready = "loading";
   status.textContent = strings.loading;
@@ -238,7 +184,7 @@ async function start() {
     const sync = () => (toggle.checked ? estates.addTo(map) : estates.remove());
     toggle.addEventListener("change", sync);
     sync();
-    layerControl.addOverlay(estates, escapeHtml(strings.housingEstates));
+    base.addOverlay(estates, strings.housingEstates);
   } catch (error) {
     console.warn("housing estates unavailable", error);
   }

@@ -31,7 +31,8 @@ export function readState(search = window.location.search) {
   };
 }
 
-export function writeState(state) {
+// The state as a query string (without "?"): only what differs from the default view.
+export function serialiseState(state) {
   const params = new URLSearchParams();
   if (state.tab) params.set("tab", state.tab);
   for (const key of FILTER_KEYS) if (state.filters?.[key]) params.set(key, state.filters[key]);
@@ -43,7 +44,11 @@ export function writeState(state) {
   const hidden = Object.entries(state.show || {}).filter(([, on]) => !on).map(([kind]) => kind);
   if (hidden.length) params.set("hide", hidden.join(","));
   if (state.view) params.set("map", `${state.view.zoom}/${state.view.lat.toFixed(5)}/${state.view.lon.toFixed(5)}`);
-  const query = params.toString();
+  return params.toString();
+}
+
+export function writeState(state) {
+  const query = serialiseState(state);
   const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.replaceState(window.history.state, "", url);

@@ -1,44 +1,29 @@
-import { fetchJson } from "./api.js";
-import { loadSources, sourceAttribution } from "./attribution.js";
-import { colourFor, classify } from "./classes.js";
-import { Directory } from "./directory.js";
-import { el, escapeHtml } from "./dom.js";
-import { loadHousingEstates } from "./estates.js";
-import { EventsLayer } from "./events-layer.js";
-import { addFacilityLayer } from "./facilities.js";
-import { renderLegend } from "./legend.js";
-import { DetailPanel } from "./panel.js";
-import { initTabs } from "./tabs.js";
+import { fetchJson } from "../shared/api.js";
+import { BaseMap } from "../shared/base-map.js";
+import { loadSources, sourceAttribution } from "../shared/attribution.js";
+import { colourFor, classify } from "../shared/indicator-classes.js";
+import { Directory } from "../directory/directory.js";
+import { el } from "../shared/dom.js";
+import { loadHousingEstates } from "../shared/housing-estates.js";
+import { EventsLayer } from "../events/events-layer.js";
+import { addFacilityLayer } from "./facilities-layer.js";
+import { renderLegend } from "../shared/legend.js";
+import { DetailPanel } from "./detail-panel.js";
+import { initTabs } from "../shared/tabs.js";
 
 /* global L */
-// Entry point of the map page. Works without internet: the Ortsteile from our own database are the
-// base layer; OpenStreetMap tiles are an optional base layer the user can switch on.
+// Entry point of the map page: the base map (shared/base-map.js) with the planning areas' figures,
+// the directory, the events, the housing estates and the facilities above it.
 const config = JSON.parse(document.getElementById("map-config").textContent);
 const strings = config.strings;
 const panel = new DetailPanel(config);
 
-const map = L.map("map", {
-  center: config.center,
-  zoom: config.zoom,
-  minZoom: config.minZoom,
-  maxZoom: config.maxZoom,
-  zoomControl: true,
-  attributionControl: true,
-  keyboard: true,
-});
-map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-const renderer = L.svg({ padding: 0.5 });
-
-const offlineBase = L.layerGroup();
-const osmTiles = L.tileLayer(config.tiles.url, config.tiles.options);
-offlineBase.addTo(map);
-// The layer list renders its names as HTML: they are escaped (here and in addOverlay below).
-const layerControl = L.control.layers(
-  { [escapeHtml(strings.baseOffline)]: offlineBase, [escapeHtml(strings.baseOsm)]: osmTiles },
-  {},
+const base = new BaseMap("map", config, strings, {
   // Open beside a wide map; on a phone it would cover most of it, so there it opens on demand.
-  { collapsed: window.matchMedia("(max-width: 48rem)").matches, position: "topright" },
-).addTo(map);
+  collapsed: window.matchMedia("(max-width: 48rem)").matches,
+});
+const map = base.map;
+const renderer = L.svg({ padding: 0.5 });
 
 // The directory (organisations, meeting places) in its sidebar tab, loaded beside the base layers.
 const directory = new Directory(map, config.directory);
@@ -105,27 +90,14 @@ function applyIndicator(key) {
 
 async function loadOrtsteile(sources) {
   const collection = await fetchJson(config.api.ortsteile);
-  const fill = L.geoJSON(collection, {
-    renderer,
-    style: () => ({ color: "#37474f", weight: 1, fillColor: "#eceff1", fillOpacity: 1 }),
-    onEachFeature: (feature, path) => {
-      path.on("click", () => panel.showOrtsteil(feature.properties));
-    },
-  });
-  fill.addTo(offlineBase);
+  const fill = base.addOrtsteilFill(collection, { renderer, onClick: (properties) => panel.showOrtsteil(properties) });
   // Outlines and names stay above the planning areas on both base layers.
-  const outlines = L.geoJSON(collection, {
+  const outlines = base.ortsteilOutlines(collection, {
     renderer,
-    interactive: false,
-    style: () => ({ color: "#263238", weight: 3, fill: false, className: "ortsteil-outline" }),
     attribution: sourceAttribution(sources, collection.features.map((f) => f.properties.source).filter(Boolean)),
-    onEachFeature: (feature, path) => {
-      // A DOM node: Leaflet would put a string in as HTML, and the name is editable in the admin.
-      path.bindTooltip(el("span", {}, feature.properties.name), { permanent: true, direction: "center", className: "ortsteil-label" });
-    },
   });
   outlines.addTo(map);
-  layerControl.addOverlay(outlines, escapeHtml(strings.ortsteil));
+  base.addOverlay(outlines, strings.ortsteil);
   return { fill, outlines };
 }
 
@@ -148,7 +120,7 @@ async function loadPlanningAreas(sources) {
     },
   });
   planningAreaLayer.addTo(map);
-  layerControl.addOverlay(planningAreaLayer, escapeHtml(strings.planningAreas));
+  base.addOverlay(planningAreaLayer, strings.planningAreas);
   return planningAreaLayer;
 }
 
@@ -173,8 +145,8 @@ async function start() {
   } catch (error) {
     console.warn("housing estates unavailable", error);
   }
-  const facilities = await addFacilityLayer(map, config, panel);
-  layerControl.addOverlay(facilities, escapeHtml(strings.facilities));
+  const facilities = await addFacilityLayer(map, config);
+  base.addOverlay(facilities, strings.facilities);
   document.getElementById("map").dataset.ready = "true";
 }
 

@@ -1,16 +1,16 @@
-import { fetchJson } from "./api.js";
-import { DirectoryLayers } from "./dirlayers.js";
+import { fetchJson } from "../shared/api.js";
+import { pageLocale } from "../shared/format.js";
+import { DirectoryLayers } from "./marker-layers.js";
 import { toEntry } from "./entries.js";
-import { FilterForm } from "./filters.js";
-import { EntryList } from "./list.js";
-import { NearControls } from "./nearby.js";
-import { readState, writeState } from "./urlstate.js";
+import { FilterForm } from "./filter-form.js";
+import { EntryList } from "./entry-list.js";
+import { NearControls } from "./near-controls.js";
+import { readState, writeState } from "./url-state.js";
 
 // The directory beside the map: filters, "near", the list and the two marker layers, kept in step
-// with each other and with the address bar. Used by the map page (map.js) and the embed (embed.js).
+// with each other and with the address bar. Used by the map page (map/map-page.js) and the embed (embed-page.js).
 const ORGANISATION_ONLY = ["category", "language", "target_group"];
 const PAGE_SIZE = "5000";
-const locale = document.documentElement.lang || "de";
 
 export class Directory {
   constructor(map, config) {
@@ -124,7 +124,7 @@ export class Directory {
     }
     if (token !== this.token) return;
     if (this.state.near) entries.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
-    else entries.sort((a, b) => a.name.localeCompare(b.name, locale));
+    else entries.sort((a, b) => a.name.localeCompare(b.name, pageLocale));
     this.layers.setEntries(entries);
     this.list.render(entries);
     const template = this.state.near ? this.strings.resultsNear : this.strings.results;

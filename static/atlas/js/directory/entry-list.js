@@ -1,4 +1,4 @@
-import { clear, el, highlightItem } from "./dom.js";
+import { clear, el, highlightItem } from "../shared/dom.js";
 import { categoryColour, detailUrl, distanceText, kindLabel, languageList, sampleBadge, shortDescription } from "./entries.js";
 
 // The list of entries beside the map. Each item can show its marker and links to its page, so

@@ -28,22 +28,6 @@ export function clear(node) {
   return node;
 }
 
-const locale = document.documentElement.lang || "de";
-const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export function formatInteger(value) {
-  return value === null || value === undefined ? null : integer.format(value);
-}
-
-export function formatPercent(value) {
-  return value === null || value === undefined ? null : `${decimal.format(value)} %`;
-}
-
-export function formatDecimal(value) {
-  return value === null || value === undefined ? null : decimal.format(value);
-}
-
 // Marks one item of a list (Map key → element) as the selected one and scrolls it into view.
 export function highlightItem(items, key) {
   for (const [itemKey, item] of items) {

@@ -1,19 +1,19 @@
-import { fetchJson } from "./api.js";
-import { clear, el, highlightItem } from "./dom.js";
+import { fetchJson } from "../shared/api.js";
+import { clear, el, highlightItem } from "../shared/dom.js";
+import { pageLocale } from "../shared/format.js";
 
 /* global L */
 // Upcoming events on the map page: calendar markers (clustered, so events at the same meeting place
 // spiderfy), a topic and a language filter, and the same events as a list in the sidebar: each item
 // links to the event page and shows its marker, so nothing needs the map. Event text from the API
 // only ever reaches the page through el() (text nodes and attributes), never as HTML.
-const locale = document.documentElement.lang || "de";
 const TIME_ZONE = "Europe/Berlin";
 // "Show on the map" zooms at least this far, so the event's surroundings can be seen.
 const SHOW_ZOOM = 16;
 
 function formatter(options) {
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: TIME_ZONE });
+    return new Intl.DateTimeFormat(pageLocale, { ...options, timeZone: TIME_ZONE });
   } catch (_error) {
     return new Intl.DateTimeFormat("de", { ...options, timeZone: TIME_ZONE });
   }
@@ -35,7 +35,7 @@ export function formatWhen(start, end) {
   return whenFormat.format(start);
 }
 
-function toEvent(feature) {
+export function toEvent(feature) {
   const p = feature.properties || {};
   const coordinates = feature.geometry?.coordinates;
   return {

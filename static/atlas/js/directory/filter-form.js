@@ -1,4 +1,4 @@
-import { FILTER_KEYS } from "./urlstate.js";
+import { FILTER_KEYS } from "./url-state.js";
 
 // The directory's filter form: selects apply at once, the search box after a short pause or Enter.
 // Locked filters (embed) are hidden inputs and never change.

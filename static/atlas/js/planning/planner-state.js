@@ -1,0 +1,43 @@
+import { NO_DATA_COLOUR } from "../shared/indicator-classes.js";
+
+// The planner's pure part: its parameters as a query and the rows of its list and map.
+
+// The parameters that differ from the analysis' defaults, as a query string (for /api/coverage/,
+// the CSV link and the address bar). params: {catchment, need, mss_weight, supply_types: "a,b"}.
+export function parameterQuery(params, defaults) {
+  const search = new URLSearchParams();
+  if (params.catchment !== defaults.catchment) search.set("catchment", String(params.catchment));
+  if (params.need !== defaults.need) search.set("need", params.need);
+  if (params.mss_weight !== defaults.mss_weight) search.set("mss_weight", String(params.mss_weight));
+  if (params.supply_types) search.set("supply_types", params.supply_types);
+  return search.toString();
+}
+
+// One row per planning area of the coverage answer: its properties, and under `after` its figures
+// once the what-if points are counted (null when the what-if answer does not name the area).
+// The relative access after is measured against the what-if answer's reference access.
+export function coverageRows(coverage, whatIf) {
+  const after = new Map((whatIf?.areas || []).map((area) => [area.key, area]));
+  const reference = whatIf?.reference_access;
+  return coverage.features.map((feature) => {
+    const p = feature.properties;
+    const changed = after.get(p.key);
+    return {
+      ...p,
+      after: changed
+        ? {
+            rank: changed.rank_after,
+            gap_score: changed.gap_score_after,
+            class: changed.class_after,
+            access: changed.access_after,
+            relative_access: reference ? changed.access_after / reference : p.relative_access,
+          }
+        : null,
+    };
+  });
+}
+
+// The colour of a gap class (classes: [{value, colour}] from the server); grey when there is none.
+export function gapClassColour(classes, value) {
+  return classes.find((cls) => cls.value === value)?.colour || NO_DATA_COLOUR;
+}
