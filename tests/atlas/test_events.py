@@ -148,7 +148,7 @@ def test_pages_have_no_inline_script_or_style(client):
         html = page(client, url)
         assert "<style" not in html and " style=" not in html
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
-        assert "network/network.css" in html
+        assert "atlas/css/events-resources.css" in html
 
 
 # --- month view -----------------------------------------------------------------------------------

@@ -210,7 +210,7 @@ def test_detail_page_with_download_and_link(client):
     assert f'href="/ressourcen/{resource.slug}/download/"' in html
     assert 'href="https://example.org/foerderung"' in html
     assert "Fördermittel und Fundraising" in html
-    assert "network/network.css" in html and "<style" not in html
+    assert "atlas/css/events-resources.css" in html and "<style" not in html
 
 
 def test_download_is_an_attachment_with_nosniff(client):
