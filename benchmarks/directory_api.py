@@ -242,7 +242,7 @@ def run(args):
     nearest(args, client, raw, "20 nearest to Rathaus Spandau")
 
     from atlas.directory.models import Organisation
-    from tests.atlas.factories import make_organisation
+    from tests.atlas.directory.factories import make_organisation
 
     rng = random.Random(args.seed + 1)
     for n in range(20):

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from atlas.directory.models import PublicationStatus
-from tests.atlas.factories import make_meeting_place
-from tests.atlas.test_events_factories import in_days, make_event
+from tests.atlas.directory.factories import make_meeting_place
+from tests.atlas.events.factories import in_days, make_event
 from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from geodata.models import DataSource, Facility, FacilityType, HousingEstate, Ortsteil, PlanningArea
-from tests.atlas.factories import make_meeting_place, make_organisation, point
-from tests.atlas.test_events_factories import in_days, make_event
+from tests.atlas.directory.factories import make_meeting_place, make_organisation, point
+from tests.atlas.events.factories import in_days, make_event
 from tests.browser.test_planner import FIND_CLICK_POINT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

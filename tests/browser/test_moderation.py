@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from atlas.directory.models import Organisation, PublicationStatus
 from atlas.moderation.models import Submission
 from atlas.roles.permissions import COORDINATORS
-from tests.atlas.users import PASSWORD, make_user
 from tests.browser.conftest import SCREENSHOT_DIR
+from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
