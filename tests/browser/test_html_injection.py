@@ -5,9 +5,10 @@ import pytest
 from playwright.sync_api import expect
 
 from geodata.models import DataSource, Facility, FacilityType, HousingEstate, Ortsteil, PlanningArea
-from tests.atlas.directory.factories import make_meeting_place, make_organisation, point
+from tests.atlas.directory.factories import make_meeting_place, make_organisation
 from tests.atlas.events.factories import in_days, make_event
-from tests.browser.test_planner import FIND_CLICK_POINT
+from tests.browser.support import FIND_CLICK_POINT
+from tests.factories import point
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -24,9 +24,10 @@ from common.cache import redis_cache
 from common.middleware import ReadOnlyDatabaseMiddleware
 from geodata.models import Ortsteil
 from planning.coverage import store as coverage_store
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_meeting_place, make_organisation
+from tests.atlas.directory.factories import make_meeting_place, make_organisation
 from tests.atlas.geocoding import support as geocoding_support
-from tests.atlas.moderation.test_proposals import organisation_data
+from tests.atlas.moderation.factories import organisation_data
+from tests.factories import RATHAUS_SPANDAU
 
 pytestmark = pytest.mark.django_db
 

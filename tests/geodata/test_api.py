@@ -6,12 +6,10 @@ import pytest
 from django.contrib.gis.geos import Polygon
 
 from geodata.models import DataSource, Facility, FacilityType, Ortsteil, PlanningArea, Population
+from tests.geodata.support import assert_bad_request, assert_in_spandau, features
 
 pytestmark = pytest.mark.django_db
 
-# Spandau's extent with a little margin; a coordinate outside means swapped axes or a wrong SRID.
-SPANDAU_LON = (13.08, 13.30)
-SPANDAU_LAT = (52.39, 52.60)
 SPANDAU_RESIDENTS = 259_277
 MAULBEERALLEE = "05200527"
 
@@ -22,44 +20,6 @@ PLANNING_AREA_PROPERTIES = {
     "municipal_housing_share", "sources",
 }
 SOURCE_FIELDS = {"key", "title", "publisher", "licence", "attribution", "vintage", "url"}
-
-
-def positions(coordinates):
-    """Every [lon, lat] pair in a GeoJSON coordinates array of any nesting depth."""
-    if coordinates and isinstance(coordinates[0], int | float):
-        yield coordinates
-    else:
-        for part in coordinates:
-            yield from positions(part)
-
-
-def assert_in_spandau(geometry):
-    found = list(positions(geometry["coordinates"]))
-    assert found
-    for lon, lat in found:
-        assert SPANDAU_LON[0] <= lon <= SPANDAU_LON[1] and SPANDAU_LAT[0] <= lat <= SPANDAU_LAT[1], (lon, lat)
-
-
-def features(response):
-    """The features of a valid FeatureCollection response."""
-    assert response.status_code == 200, response.content
-    assert response["Content-Type"] in ("application/geo+json", "application/json")
-    collection = response.json()
-    assert collection["type"] == "FeatureCollection"
-    for feature in collection["features"]:
-        assert feature["type"] == "Feature"
-        assert feature["geometry"]["type"] and isinstance(feature["properties"], dict)
-        assert "id" in feature
-    return collection["features"]
-
-
-def assert_bad_request(response, *words):
-    assert response.status_code == 400, response.content
-    assert response["Content-Type"].startswith("application/json")
-    detail = response.json()["detail"]
-    assert isinstance(detail, str) and detail
-    for word in words:
-        assert word in detail
 
 
 def test_ortsteile_layer(client):

@@ -1,15 +1,12 @@
 """Server-rendered pages: the map shell, the planning-area table, the sources; CSP and escaping."""
 
-import re
 
 import pytest
 
 from geodata.models import DataSource, PlanningArea
+from tests.geodata.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
-
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.IGNORECASE)
-
 
 @pytest.mark.parametrize("url", ["/", "/planungsraeume/", "/quellen/"])
 def test_pages_have_no_inline_script_and_a_strict_csp(client, url):

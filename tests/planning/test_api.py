@@ -2,7 +2,6 @@
 
 import csv
 import io
-import json
 import time
 
 import pytest
@@ -12,7 +11,8 @@ from django.utils.crypto import get_random_string
 
 from geodata.models import PlanningArea
 from planning.models import CoverageRun
-from tests.geodata.test_api import assert_bad_request, assert_in_spandau, features
+from tests.geodata.support import assert_bad_request, assert_in_spandau, features
+from tests.planning.support import post_what_if
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,6 @@ RATHAUS = [13.2005, 52.5357]
 @pytest.fixture(autouse=True)
 def no_throttle_history():
     cache.clear()
-
-
-def post_what_if(client, body, **extra):
-    return client.post("/api/coverage/what-if/", json.dumps(body), content_type="application/json", **extra)
 
 
 def test_default_coverage_is_served_from_the_stored_run(client, django_assert_max_num_queries):

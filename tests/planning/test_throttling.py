@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.factories import make_user
-from tests.planning.test_api import post_what_if
+from tests.planning.support import post_what_if
 
 pytestmark = pytest.mark.django_db
 PROXY = "10.0.0.1"

@@ -1,4 +1,4 @@
-"""Shared test factories for the directory: plain functions, no factory_boy.
+"""Factories of the directory's entries, used by the tests of every feature: plain functions, no factory_boy.
 
     make_organisation(name="Türkischer Elternverein", categories=["counselling"], languages=["tr", "de"])
     make_meeting_place(place_type="cafe", rooms=[("Saal", 40)], bookable=True)
@@ -12,7 +12,6 @@ fixture's ``ensure_vocabularies`` creates them). Slugs are unique per call unles
 
 import itertools
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 
 from atlas.directory.models import (
@@ -26,9 +25,7 @@ from atlas.directory.models import (
     Room,
     TargetGroup,
 )
-
-# Rathaus Spandau (Carl-Schurz-Straße 2–6), in the Ortsteil Spandau (0501).
-RATHAUS_SPANDAU = (13.2005, 52.5357)
+from tests.factories import RATHAUS_SPANDAU, point
 
 _counter = itertools.count(1)
 
@@ -38,11 +35,6 @@ _M2M = {
     "target_groups": (TargetGroup, "key"),
     "communities": (Community, "key"),
 }
-
-
-def point(lon, lat):
-    """A WGS84 point with the storage SRID."""
-    return Point(lon, lat, srid=settings.STORAGE_SRID)
 
 
 def _location(value):

@@ -7,28 +7,11 @@ from django.conf import settings
 
 from atlas.directory.models import Category, Organisation, PublicationStatus
 from geodata.models import DataSource
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_meeting_place, make_organisation
+from tests.atlas.directory.factories import make_meeting_place, make_organisation
+from tests.atlas.directory.support import KLADOW, SIEMENSSTADT, get_json, names, organisations
+from tests.factories import RATHAUS_SPANDAU
 
 pytestmark = pytest.mark.django_db
-
-KLADOW = (13.1460, 52.4530)
-SIEMENSSTADT = (13.2600, 52.5380)
-
-
-def get_json(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] in ("application/geo+json", "application/json")
-    return response.json()
-
-
-def names(collection):
-    return [feature["properties"]["name"] for feature in collection["features"]]
-
-
-def organisations(client, query=""):
-    return get_json(client, f"/api/organisations/{query}")
-
 
 # --- publication -----------------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ from django.db import connection
 from atlas.directory.cache import VERSION_KEY
 from atlas.directory.models import Category, Organisation
 from tests.atlas.directory.factories import make_organisation
-from tests.atlas.directory.test_nearest import ORIGIN, assert_distances_match, assert_nearest_first, near
-from tests.atlas.geometry import offset
+from tests.atlas.directory.support import ORIGIN, assert_distances_match, assert_nearest_first, near
+from tests.factories import offset
 
 pytestmark = pytest.mark.django_db
 

@@ -15,35 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from atlas.directory.models import Organisation
 from geodata.models import PlanningArea
 from tests.atlas.directory.factories import make_organisation
-from tests.atlas.geometry import haversine, offset
+from tests.atlas.directory.support import ORIGIN, assert_distances_match, assert_nearest_first, near
+from tests.factories import haversine, offset
 
 pytestmark = pytest.mark.django_db
-
-ORIGIN = (13.2005, 52.5357)  # Rathaus Spandau
-
-
-def near(client, path, origin=ORIGIN, extra=""):
-    response = client.get(f"{path}?near={origin[0]},{origin[1]}{extra}")
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def assert_distances_match(features, origin):
-    """Each distance within 1 % (or 1 m) of the haversine distance, walking minutes consistent."""
-    for feature in features:
-        properties = feature["properties"]
-        expected = haversine(origin, feature["geometry"]["coordinates"])
-        assert abs(properties["distance_m"] - expected) <= max(1.0, 0.01 * expected), (properties["name"], expected)
-        assert properties["walking_minutes"] == math.ceil(properties["distance_m"] / 80)
-
-
-def assert_nearest_first(features, origin):
-    expected = [haversine(origin, f["geometry"]["coordinates"]) for f in features]
-    for before, after in zip(expected, expected[1:], strict=False):
-        assert before <= after * 1.001 + 0.5
-    reported = [f["properties"]["distance_m"] for f in features]
-    assert reported == sorted(reported)
-
 
 def test_synthetic_entries_in_distance_order(client):
     layout = {"100 m Ost": (100, 0), "250 m Nord": (0, 250), "700 m Südwest": (-495, -495),

@@ -7,8 +7,9 @@ import pytest
 
 from atlas.directory.models import Organisation
 from geodata.models import PlanningArea
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_organisation
-from tests.atlas.directory.test_api import KLADOW, SIEMENSSTADT, get_json, names, organisations
+from tests.atlas.directory.factories import make_organisation
+from tests.atlas.directory.support import KLADOW, SIEMENSSTADT, get_json, names, organisations
+from tests.factories import RATHAUS_SPANDAU
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,10 @@
-"""Factories for events and resources (no tests here; imported by test_events*.py and
-test_resources*.py).
+"""Factories of events (and the topics and languages that resources share with them).
 
     make_event(title="Fördermittel-Workshop", start=in_days(3), topics=["fundraising"], languages=["tr"])
-    make_resource(title="Leitfaden Vereinsgründung", kind="guide", topics=["law"])
 
 Defaults make a *published* event of two hours starting in three days at an address of its own with a
-point near the Rathaus Spandau, and a published guide. Topics are keys (created if missing), languages
-codes. Slugs are unique per call unless given.
+point near the Rathaus Spandau. Topics are keys (created if missing), languages codes. Slugs are unique
+per call unless given.
 """
 
 import datetime
@@ -17,8 +15,7 @@ from django.utils import timezone
 from atlas.directory.models import Language, PublicationStatus
 from atlas.events.models import Event, Topic
 from atlas.events.topics import ensure_topics
-from atlas.resources.models import Resource
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, point
+from tests.factories import RATHAUS_SPANDAU, point
 
 _counter = itertools.count(1)
 
@@ -33,19 +30,21 @@ def berlin(year, month, day, hour=0, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=timezone.get_default_timezone())
 
 
-def _topics(keys):
+def topics(keys):
+    """Topic objects for keys (or objects), the topics created if missing."""
     ensure_topics()
     return [key if isinstance(key, Topic) else Topic.objects.get(key=key) for key in keys]
 
 
-def _languages(codes):
+def languages(codes):
+    """Language objects for codes (or objects)."""
     return [code if isinstance(code, Language) else Language.objects.get(code=code) for code in codes]
 
 
 def make_event(**kw):
     n = next(_counter)
-    topics = _topics(kw.pop("topics", []))
-    languages = _languages(kw.pop("languages", []))
+    event_topics = topics(kw.pop("topics", []))
+    event_languages = languages(kw.pop("languages", []))
     kw.setdefault("title", f"Testveranstaltung {n}")
     kw.setdefault("slug", f"testveranstaltung-{n}")
     kw.setdefault("status", PublicationStatus.PUBLISHED)
@@ -57,19 +56,6 @@ def make_event(**kw):
         location = kw.get("location", RATHAUS_SPANDAU)
         kw["location"] = point(*location) if isinstance(location, tuple) else location
     event = Event.objects.create(**kw)
-    event.topics.set(topics)
-    event.languages.set(languages)
+    event.topics.set(event_topics)
+    event.languages.set(event_languages)
     return event
-
-
-def make_resource(**kw):
-    n = next(_counter)
-    topics = _topics(kw.pop("topics", []))
-    languages = _languages(kw.pop("languages", []))
-    kw.setdefault("title", f"Testressource {n}")
-    kw.setdefault("slug", f"testressource-{n}")
-    kw.setdefault("status", PublicationStatus.PUBLISHED)
-    resource = Resource.objects.create(**kw)
-    resource.topics.set(topics)
-    resource.languages.set(languages)
-    return resource

@@ -5,8 +5,9 @@ Runs on SpatiaLite and PostGIS."""
 import pytest
 
 from atlas.directory.models import PublicationStatus
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_meeting_place, make_organisation
+from tests.atlas.directory.factories import make_meeting_place, make_organisation
 from tests.atlas.events.factories import berlin, in_days, make_event
+from tests.factories import RATHAUS_SPANDAU
 
 pytestmark = pytest.mark.django_db
 

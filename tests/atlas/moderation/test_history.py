@@ -6,9 +6,9 @@ from django.urls import reverse
 from atlas.directory.models import PublicationStatus
 from atlas.moderation.history import changes_of
 from atlas.roles.permissions import COORDINATORS
-from tests.atlas.directory.factories import make_meeting_place, make_organisation, point
+from tests.atlas.directory.factories import make_meeting_place, make_organisation
 from tests.atlas.events.factories import make_event
-from tests.factories import make_user
+from tests.factories import make_user, point
 
 pytestmark = pytest.mark.django_db
 

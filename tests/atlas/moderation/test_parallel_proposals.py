@@ -20,7 +20,7 @@ from atlas.moderation import services, spam
 from atlas.moderation.models import Submission
 from atlas.roles.permissions import COORDINATORS
 from tests.atlas.directory.factories import make_organisation
-from tests.atlas.moderation.test_proposals import organisation_data
+from tests.atlas.moderation.factories import organisation_data
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -15,6 +15,7 @@ from atlas.moderation import spam
 from atlas.moderation.models import Submission, UsedFormToken
 from atlas.roles.permissions import COORDINATORS
 from tests.atlas.directory.factories import make_meeting_place, make_organisation
+from tests.atlas.moderation.factories import organisation_data, started
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -25,20 +26,6 @@ def fast_forms(settings):
     settings.ATLAS_MIN_FILL_SECONDS = 3
     settings.ATLAS_SUBMISSIONS_PER_HOUR = 5
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def started(seconds_ago=10):
-    return spam.new_timestamp(time.time() - seconds_ago)
-
-
-def organisation_data(**changes):
-    data = {"name": "Kurdischer Kulturverein Spandau", "kind": "association",
-            "short_description": "Kultur und Beratung", "description": "", "street": "Obstallee 22",
-            "postcode": "13593", "website": "", "email": "", "phone": "", "opening_hours_note": "",
-            "wheelchair_access": "unknown", "submitter_name": "Ayşe", "submitter_email": "ayse@example.org",
-            "privacy": "on", "contact_url": "", "started": started()}
-    data.update(changes)
-    return data
 
 
 @pytest.fixture

@@ -10,8 +10,10 @@ import pytest
 from django.urls import reverse
 
 from atlas.needs.disclosure import merged_columns, protect, protect_counts, protect_together
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_organisation
-from tests.atlas.needs.factories import answer, make_user
+from atlas.roles.permissions import COORDINATORS, PLANNERS
+from tests.atlas.directory.factories import make_organisation
+from tests.atlas.needs.factories import answer
+from tests.factories import RATHAUS_SPANDAU, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +127,7 @@ def numbers_in(html):
 
 
 def test_planner_page_shows_no_cell_of_one_or_two(client, network):
-    client.force_login(make_user("planung", planner=True))
+    client.force_login(make_user("planung", role=PLANNERS))
     html = client.get(reverse("needs:overview"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     numbers = [value for value in numbers_in(html) if value.isdigit() or value == "•"]
     assert numbers and "•" in numbers
@@ -146,7 +148,7 @@ def read_csv(response):
 
 
 def test_planner_csv_shows_no_cell_of_one_or_two(client, network):
-    client.force_login(make_user("planung", planner=True))
+    client.force_login(make_user("planung", role=PLANNERS))
     rows = read_csv(client.get(reverse("needs:overview-csv")))
     assert rows[0] == ["Thema", "Ortsteil", "Bedarfe gesamt", "Angebote"]
     body = [row for row in rows[1:] if len(row) == 4]
@@ -167,7 +169,7 @@ def test_planner_csv_shows_no_cell_of_one_or_two(client, network):
 
 
 def test_planner_totals_do_not_give_away_a_suppressed_cell(client, network):
-    client.force_login(make_user("planung", planner=True))
+    client.force_login(make_user("planung", role=PLANNERS))
     html = client.get(reverse("needs:overview"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     table = html[html.index('id="tabelle-ortsteile"'):]
     table = table[:table.index("</table>")]
@@ -182,7 +184,7 @@ def test_planner_totals_do_not_give_away_a_suppressed_cell(client, network):
 
 
 def test_coordinators_see_exact_numbers(client, network):
-    client.force_login(make_user("koordination", coordinator=True))
+    client.force_login(make_user("koordination", role=COORDINATORS))
     html = client.get(reverse("needs:overview"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "•" not in re.sub(r"<li>.*?</li>", "", html) and "unterdrückt" not in html
     table = html[html.index('id="tabelle-ortsteile"'):]

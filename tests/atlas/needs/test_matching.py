@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from atlas.directory.models import Organisation, PublicationStatus
 from atlas.needs.matching import matches_for
+from atlas.roles.permissions import COORDINATORS
 from geodata.models import PlanningArea
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_organisation
-from tests.atlas.geometry import haversine, offset
-from tests.atlas.needs.factories import answer, make_user
+from tests.atlas.directory.factories import make_organisation
+from tests.atlas.needs.factories import answer
+from tests.factories import RATHAUS_SPANDAU, haversine, make_user, offset
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,7 @@ def test_no_answers_no_matches():
 
 def test_matching_page(client, network):
     origin = network["origin"]
-    client.force_login(make_user("redaktion", editor_of=[origin]))
+    client.force_login(make_user("redaktion", organisations=[origin]))
     response = client.get(reverse("needs:matching", kwargs={"slug": origin.slug}), HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 200
     html = response.content.decode()
@@ -154,6 +155,6 @@ def test_contact_without_consent_stays_hidden(client):
                                consent_publish_contact=False, location=offset(ORIGIN, 100, 0))
     answer(secret, offers=[("rooms", "")])
     assert matches_for(origin)[0].suggestions[0].contact == {}
-    client.force_login(make_user("k", coordinator=True))
+    client.force_login(make_user("k", role=COORDINATORS))
     html = client.get(reverse("needs:matching", kwargs={"slug": origin.slug})).content.decode()
     assert "Verschwiegen" in html and "geheim@example.org" not in html and "030 999" not in html

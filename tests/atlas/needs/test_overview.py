@@ -10,9 +10,11 @@ from django.urls import reverse
 
 from atlas.directory.models import Organisation, PublicationStatus
 from atlas.needs.queries import needs_overview
+from atlas.roles.permissions import COORDINATORS, PLANNERS
 from geodata.models import Ortsteil, PlanningArea
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_organisation
-from tests.atlas.needs.factories import answer, make_user
+from tests.atlas.directory.factories import make_organisation
+from tests.atlas.needs.factories import answer
+from tests.factories import RATHAUS_SPANDAU, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +108,7 @@ def get(client, url):
 
 
 def test_overview_page_for_coordinators(client, answers):
-    client.force_login(make_user("koordination", coordinator=True))
+    client.force_login(make_user("koordination", role=COORDINATORS))
     response, html = get(client, reverse("needs:overview"))
     assert response.status_code == 200
     assert html.count("<svg") == 2 and 'role="img"' in html
@@ -127,14 +129,14 @@ def test_overview_page_for_coordinators(client, answers):
 
 def test_need_notes_are_escaped_on_the_overview(client, answers):
     answer(make_organisation(name="Niemand bietet"), needs=[("legal-advice", 1, XSS)])
-    client.force_login(make_user("koordination", coordinator=True))
+    client.force_login(make_user("koordination", role=COORDINATORS))
     _response, html = get(client, reverse("needs:overview"))
     assert XSS not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_planners_see_aggregates_without_names(client, answers):
-    client.force_login(make_user("planung", planner=True))
+    client.force_login(make_user("planung", role=PLANNERS))
     response, html = get(client, reverse("needs:overview"))
     assert response.status_code == 200
     assert 'id="tabelle-themen"' in html and 'id="tabelle-ortsteile"' in html
@@ -151,7 +153,7 @@ def test_overview_access(client):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     organisation = make_organisation()
-    for user in (make_user("irgendwer"), make_user("redaktion", editor_of=[organisation])):
+    for user in (make_user("irgendwer"), make_user("redaktion", organisations=[organisation])):
         client.force_login(user)
         assert client.get(reverse("needs:overview")).status_code == 403
         assert client.get(reverse("needs:overview-csv")).status_code == 403
@@ -166,7 +168,7 @@ def read_csv(response):
 
 
 def test_csv_for_coordinators_has_one_row_per_organisation_and_topic(client, answers):
-    client.force_login(make_user("koordination", coordinator=True))
+    client.force_login(make_user("koordination", role=COORDINATORS))
     rows = read_csv(client.get(reverse("needs:overview-csv")))
     assert rows[0] == ["Organisation", "Kurzname", "Status", "Ortsteil", "Thema", "Bedarf", "Dringlichkeit",
                        "Beschreibung des Bedarfs", "Bedarf ohne Angebot", "Angebot", "Beschreibung des Angebots"]
@@ -190,13 +192,13 @@ def test_csv_for_coordinators_has_one_row_per_organisation_and_topic(client, ans
 
 def test_csv_neutralises_formulas(client):
     answer(make_organisation(name="=HYPERLINK(\"x\")"), needs=[("rooms", 1, "@SUM(A1)")])
-    client.force_login(make_user("koordination", coordinator=True))
+    client.force_login(make_user("koordination", role=COORDINATORS))
     rows = read_csv(client.get(reverse("needs:overview-csv")))
     assert rows[1][0] == "'=HYPERLINK(\"x\")" and rows[1][7] == "'@SUM(A1)"
 
 
 def test_csv_for_planners_holds_counts_only(client, answers):
-    client.force_login(make_user("planung", planner=True))
+    client.force_login(make_user("planung", role=PLANNERS))
     response = client.get(reverse("needs:overview-csv"))
     text = response.content.decode("utf-8-sig")
     for organisation in answers.values():

@@ -9,8 +9,10 @@ from django.urls import reverse
 from atlas.directory.models import PublicationStatus
 from atlas.needs.forms import QuestionnaireForm
 from atlas.needs.models import Need, NeedsAssessment, Offer, SupportTopic
+from atlas.roles.permissions import COORDINATORS, PLANNERS
 from tests.atlas.directory.factories import make_organisation
-from tests.atlas.needs.factories import answer, make_user
+from tests.atlas.needs.factories import answer
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,7 @@ def test_the_form_lists_every_topic():
 
 def test_questionnaire_saves_and_re_renders_the_answers(client):
     organisation = make_organisation(name="Elternverein")
-    editor = make_user("redakteurin", editor_of=[organisation])
+    editor = make_user("redakteurin", organisations=[organisation])
     client.force_login(editor)
     response, html = get(client, questionnaire_url(organisation))
     assert response.status_code == 200
@@ -94,7 +96,7 @@ def test_questionnaire_saves_and_re_renders_the_answers(client):
 
 def test_a_note_without_its_checkbox_is_an_error_and_nothing_is_saved(client):
     organisation = make_organisation()
-    client.force_login(make_user("r", editor_of=[organisation]))
+    client.force_login(make_user("r", organisations=[organisation]))
     response = client.post(questionnaire_url(organisation), {"need_note_rooms": "ohne Haken", "need_funding": "on"},
                            HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 200
@@ -106,7 +108,7 @@ def test_a_note_without_its_checkbox_is_an_error_and_nothing_is_saved(client):
 
 def test_invalid_priority_is_rejected(client):
     organisation = make_organisation()
-    client.force_login(make_user("r", editor_of=[organisation]))
+    client.force_login(make_user("r", organisations=[organisation]))
     response = client.post(questionnaire_url(organisation), {"need_rooms": "on", "priority_rooms": "7"})
     assert response.status_code == 200
     assert not Need.objects.exists()
@@ -146,7 +148,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
 def test_an_editor_answers_for_their_organisation_only(client):
     own = make_organisation(name="A")
     other = make_organisation(name="B")
-    client.force_login(make_user("redakteur", editor_of=[own]))
+    client.force_login(make_user("redakteur", organisations=[own]))
     assert client.get(questionnaire_url(own)).status_code == 200
     assert client.get(matching_url(own)).status_code == 200
     assert client.get(questionnaire_url(other)).status_code == 403
@@ -159,7 +161,7 @@ def test_an_editor_answers_for_their_organisation_only(client):
 
 def test_editors_may_answer_before_publication(client):
     draft = make_organisation(status=PublicationStatus.DRAFT)
-    client.force_login(make_user("r", editor_of=[draft]))
+    client.force_login(make_user("r", organisations=[draft]))
     response, html = get(client, questionnaire_url(draft))
     assert response.status_code == 200
     assert f'href="{draft.get_absolute_url()}"' not in html  # no link to a public page not there yet
@@ -168,7 +170,7 @@ def test_editors_may_answer_before_publication(client):
 
 def test_coordinators_answer_for_any_organisation(client):
     organisation = make_organisation()
-    client.force_login(make_user("koordination", coordinator=True))
+    client.force_login(make_user("koordination", role=COORDINATORS))
     assert client.get(questionnaire_url(organisation)).status_code == 200
     assert client.get(matching_url(organisation)).status_code == 200
     assert client.post(questionnaire_url(organisation), {"need_rooms": "on", "priority_rooms": "2"}).status_code == 302
@@ -177,7 +179,7 @@ def test_coordinators_answer_for_any_organisation(client):
 
 def test_planners_and_other_users_may_not_open_an_organisations_answers(client):
     organisation = make_organisation()
-    for user in (make_user("planung", planner=True), make_user("irgendwer")):
+    for user in (make_user("planung", role=PLANNERS), make_user("irgendwer")):
         client.force_login(user)
         assert client.get(questionnaire_url(organisation)).status_code == 403
         assert client.get(matching_url(organisation)).status_code == 403

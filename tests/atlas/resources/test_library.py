@@ -15,7 +15,7 @@ from atlas.directory.models import Language, PublicationStatus
 from atlas.events.models import Topic
 from atlas.resources.models import Resource
 from atlas.resources.validation import MAX_FILE_SIZE, validate_resource_file
-from tests.atlas.events.factories import make_resource
+from tests.atlas.resources.factories import make_resource
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """The import of organisations and meeting places as coordinators use it: the management command
 and the admin's upload → preview → confirm, with permissions and CSRF (atlas/directory/importing/).
 
-Test files as in test_import_organisations.py: invented "Testverein …" rows at real addresses.
+Test files from support.py (as in test_files.py): invented "Testverein …" rows at real addresses.
 """
 
 import io
@@ -12,8 +12,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
-from tests.atlas.directory.factories import RATHAUS_SPANDAU, make_organisation
-from tests.atlas.directory.importing.test_files import BAD_CSV, CLEAN_CSV, MESSY_CSV, counts, statuses
+from tests.atlas.directory.factories import make_organisation
+from tests.atlas.directory.importing.support import BAD_CSV, CLEAN_CSV, MESSY_CSV, counts, statuses
+from tests.factories import RATHAUS_SPANDAU
 
 pytestmark = pytest.mark.django_db
 

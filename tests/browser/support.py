@@ -1,0 +1,20 @@
+"""Helpers of the browser tests (scripts evaluated in the page)."""
+
+# A point on the path, inside its fill and not covered by anything else: where a person would click.
+FIND_CLICK_POINT = """(key) => {
+  const path = document.querySelector(`path[data-planning-area="${key}"]`);
+  const box = path.getBBox();
+  const matrix = path.getScreenCTM();
+  const svg = path.ownerSVGElement;
+  for (let fy = 0.5, step = 0; step < 400; step++) {
+    const fx = ((step * 0.618) % 1);
+    fy = ((step * 0.382) % 1);
+    const point = svg.createSVGPoint();
+    point.x = box.x + box.width * (0.1 + 0.8 * fx);
+    point.y = box.y + box.height * (0.1 + 0.8 * fy);
+    if (!path.isPointInFill(point)) continue;
+    const screen = point.matrixTransform(matrix);
+    if (document.elementFromPoint(screen.x, screen.y) === path) return { x: screen.x, y: screen.y };
+  }
+  return null;
+}"""
