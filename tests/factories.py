@@ -22,6 +22,9 @@ PASSWORD = "ein-langes-Test-Passwort-2024"
 
 # Rathaus Spandau (Carl-Schurz-Straße 2–6), in the Ortsteil Spandau (0501), WGS84 (lon, lat).
 RATHAUS_SPANDAU = (13.2005, 52.5357)
+# Two more places in Spandau, far from it: Kladow in the south-west, Siemensstadt in the east.
+KLADOW = (13.1460, 52.4530)
+SIEMENSSTADT = (13.2600, 52.5380)
 
 EARTH_RADIUS_M = 6_371_008.8
 

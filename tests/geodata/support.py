@@ -1,14 +1,9 @@
-"""Checks of the geodata's API answers and pages, used by the tests of what is built on them (planning,
-the map): GeoJSON in Spandau, API errors, pages without inline script."""
-
-import re
+"""Checks of the geodata's API answers, used by the tests of what is built on them (planning): GeoJSON
+features in Spandau, and 400 answers with a reason."""
 
 # Spandau's extent with a little margin; a coordinate outside means swapped axes or a wrong SRID.
 SPANDAU_LON = (13.08, 13.30)
 SPANDAU_LAT = (52.39, 52.60)
-
-# An inline <script> (one without src that is not JSON data): the CSP forbids it.
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.IGNORECASE)
 
 
 def positions(coordinates):

@@ -1,39 +1,10 @@
-"""Server-rendered pages: the map shell, the planning-area table, the sources; CSP and escaping."""
-
+"""Server-rendered pages of the geodata: the planning-area table and the sources, escaped."""
 
 import pytest
 
 from geodata.models import DataSource, PlanningArea
-from tests.geodata.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
-
-@pytest.mark.parametrize("url", ["/", "/planungsraeume/", "/quellen/"])
-def test_pages_have_no_inline_script_and_a_strict_csp(client, url):
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE="de")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert not INLINE_SCRIPT.search(html)
-    policy = response["Content-Security-Policy"]
-    assert "script-src 'self'" in policy
-    assert "unsafe-inline" not in policy
-    assert "frame-ancestors 'none'" in policy
-    assert response["X-Frame-Options"] == "DENY"
-
-
-def test_map_page_speaks_german_first_and_carries_indicator_config(client):
-    response = client.get("/")
-    html = response.content.decode()
-    assert '<html lang="de" dir="ltr">' in html
-    assert 'id="map-config"' in html
-    for key in ("residents", "migration_background_share", "foreigners_share", "mss_status_index",
-                "municipal_housing_share"):
-        assert f'value="{key}"' in html
-
-
-def test_arabic_page_is_right_to_left(client):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
-    assert '<html lang="ar" dir="rtl">' in response.content.decode()
 
 
 def test_planning_area_table_lists_all_45_with_district_total(client):

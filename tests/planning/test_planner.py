@@ -11,7 +11,7 @@ from geodata.models import FacilityType, PlanningArea
 from planning.coverage import service
 from planning.coverage.parameters import Parameters
 from planning.models import CoverageRun
-from tests.geodata.support import INLINE_SCRIPT
+from tests.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 

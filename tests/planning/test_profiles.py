@@ -13,7 +13,7 @@ from geodata.models import AGE_GROUPS, HousingOwnership, Ortsteil, PlanningArea,
 from planning.coverage import store
 from planning.models import CoverageResult
 from tests.atlas.directory.factories import make_meeting_place, make_organisation
-from tests.geodata.support import INLINE_SCRIPT
+from tests.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 

@@ -173,13 +173,3 @@ def test_deletion_removes_account_and_links_but_not_organisations(client):
     # The history stays, without the person.
     assert own.history.count() >= 2 and not own.history.filter(history_user__isnull=False).exists()
     assert client.get(reverse("account")).status_code == 302
-
-
-def test_privacy_page_and_footer(client):
-    response = client.get(reverse("privacy"))
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Datenschutzerklärung" in body and "Einwilligung" in body
-    # How proposals reach an account (only by a confirmed address) and how senders without one get theirs.
-    assert "genau die angegebene E-Mail-Adresse bestätigt" in body and "ohne Konto: Schreiben Sie" in body
-    assert reverse("privacy") in client.get(reverse("atlas:directory")).content.decode()

@@ -6,8 +6,6 @@ import math
 from tests.factories import RATHAUS_SPANDAU, haversine
 
 ORIGIN = RATHAUS_SPANDAU
-KLADOW = (13.1460, 52.4530)
-SIEMENSSTADT = (13.2600, 52.5380)
 
 
 def get_json(client, url, status=200):

@@ -8,8 +8,8 @@ from django.conf import settings
 from atlas.directory.models import Category, Organisation, PublicationStatus
 from geodata.models import DataSource
 from tests.atlas.directory.factories import make_meeting_place, make_organisation
-from tests.atlas.directory.support import KLADOW, SIEMENSSTADT, get_json, names, organisations
-from tests.factories import RATHAUS_SPANDAU
+from tests.atlas.directory.support import get_json, names, organisations
+from tests.factories import KLADOW, RATHAUS_SPANDAU, SIEMENSSTADT
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from atlas.directory.models import Organisation
 from geodata.models import PlanningArea
 from tests.atlas.directory.factories import make_organisation
-from tests.atlas.directory.support import KLADOW, SIEMENSSTADT, get_json, names, organisations
-from tests.factories import RATHAUS_SPANDAU
+from tests.atlas.directory.support import get_json, names, organisations
+from tests.factories import KLADOW, RATHAUS_SPANDAU, SIEMENSSTADT
 
 pytestmark = pytest.mark.django_db
 

@@ -13,13 +13,11 @@ from atlas.needs.disclosure import merged_columns, protect, protect_counts, prot
 from atlas.roles.permissions import COORDINATORS, PLANNERS
 from tests.atlas.directory.factories import make_organisation
 from tests.atlas.needs.factories import answer
-from tests.factories import RATHAUS_SPANDAU, make_user
+from tests.factories import KLADOW, RATHAUS_SPANDAU, SIEMENSSTADT, make_user
 
 pytestmark = pytest.mark.django_db
 
 K = 3
-KLADOW = (13.1460, 52.4530)
-SIEMENSSTADT = (13.2600, 52.5380)
 STAAKEN = (13.1425, 52.5345)
 SMALL = {"1", "2"}
 

@@ -14,12 +14,11 @@ from atlas.roles.permissions import COORDINATORS
 from geodata.models import PlanningArea
 from tests.atlas.directory.factories import make_organisation
 from tests.atlas.needs.factories import answer
-from tests.factories import RATHAUS_SPANDAU, haversine, make_user, offset
+from tests.factories import KLADOW, RATHAUS_SPANDAU, haversine, make_user, offset
 
 pytestmark = pytest.mark.django_db
 
 ORIGIN = RATHAUS_SPANDAU
-KLADOW = (13.1460, 52.4530)
 XSS = "<script>alert(1)</script>"
 
 

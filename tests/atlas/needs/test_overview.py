@@ -14,15 +14,13 @@ from atlas.roles.permissions import COORDINATORS, PLANNERS
 from geodata.models import Ortsteil, PlanningArea
 from tests.atlas.directory.factories import make_organisation
 from tests.atlas.needs.factories import answer
-from tests.factories import RATHAUS_SPANDAU, make_user
+from tests.factories import KLADOW, RATHAUS_SPANDAU, SIEMENSSTADT, make_user
+from tests.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 
-KLADOW = (13.1460, 52.4530)
-SIEMENSSTADT = (13.2600, 52.5380)
 PRIVATE_POINT = (13.1650, 52.5460)
 XSS = "<script>alert(1)</script>"
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
 
 
 @pytest.fixture
