@@ -1,4 +1,4 @@
-"""Fixtures of the geocoding tests, shared by test_geocoding_{api,offline,online}.py."""
+"""Fixtures of the geocoding tests (test_api, test_offline, test_online, test_throttling)."""
 
 import pytest
 

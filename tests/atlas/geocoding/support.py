@@ -1,4 +1,4 @@
-"""Helpers shared by the test_geocoding_* modules (each wraps them in its own small fixtures)."""
+"""Helpers of the geocoding tests (conftest.py wraps them in fixtures; tests/config/test_faults.py uses them too)."""
 
 import csv
 import email.message
