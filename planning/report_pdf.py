@@ -18,6 +18,7 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 def _local_only(url, *args, **kwargs):
+    # WeasyPrint (Pango, HarfBuzz) is loaded on the first PDF, not with every process.
     from weasyprint import default_url_fetcher
 
     if url.startswith("file://") or url.startswith("data:"):
@@ -26,6 +27,7 @@ def _local_only(url, *args, **kwargs):
 
 
 def render_pdf(html):
+    # WeasyPrint is loaded on the first PDF, not with every process.
     from weasyprint import CSS, HTML
 
     stylesheet = finders.find(STYLESHEET)

@@ -5,6 +5,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 
 from common.read_only import is_read_only_error
 from geodata.models import PlanningArea
+from planning.coverage.service import compute
 from planning.models import CoverageResult, CoverageRun
 
 # Non-default runs (stored by the command with other parameters) kept for comparison.
@@ -56,8 +57,6 @@ def current_default_run():
 def default_run():
     """The default run, recomputed and stored first when missing or stale. While the database is
     read-only the new run cannot be stored: the stale one serves until it can."""
-    from planning.coverage.service import compute
-
     run = current_default_run()
     if run is not None:
         return run

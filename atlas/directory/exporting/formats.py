@@ -49,6 +49,7 @@ def to_csv(records, empty_headers=()):
 
 
 def to_xlsx(records, title="Export", empty_headers=()):
+    # openpyxl is loaded on the first spreadsheet, not with every process (not for an import cycle).
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

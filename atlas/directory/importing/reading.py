@@ -97,6 +97,7 @@ def _read_csv(data):
 
 
 def _read_xlsx(data):
+    # openpyxl is loaded on the first spreadsheet, not with every process (not for an import cycle).
     from openpyxl import load_workbook
 
     try:
