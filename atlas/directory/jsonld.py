@@ -1,8 +1,8 @@
 """schema.org JSON-LD of a directory entry, with only what the public may see."""
 
 from atlas.directory.opening_hours import schema_org_specification
-from atlas.directory.privacy import is_organisation, public_address, public_contact, public_point
 from atlas.directory.translations import localized_texts
+from atlas.directory.visibility import is_organisation, public_address, public_contact, public_point
 
 
 def entry_jsonld(entry, permalink, texts=None):

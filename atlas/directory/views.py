@@ -16,9 +16,9 @@ from atlas.directory.filters import MAX_PAGE_SIZE
 from atlas.directory.jsonld import entry_jsonld
 from atlas.directory.models import MeetingPlace, Organisation
 from atlas.directory.opening_hours import has_hours, is_open_now, weekly_rows
-from atlas.directory.privacy import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.directory.queries import filter_entries
 from atlas.directory.translations import active_language, localized, localized_texts
+from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")

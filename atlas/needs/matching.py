@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from atlas.directory.filters import DirectoryFilters
 from atlas.directory.models import Organisation, PublicationStatus
-from atlas.directory.privacy import public_contact
 from atlas.directory.queries import filter_entries, walking_minutes
+from atlas.directory.visibility import public_contact
 from atlas.needs.models import Need, NeedsAssessment, Offer
 
 
