@@ -191,6 +191,21 @@ def test_directory_list_page_filters_without_javascript(client):
     assert 'role="alert"' in html
 
 
+@pytest.mark.parametrize(("query", "named"), [
+    ("q=turkisch&category=gibt-es-nicht", ["category: gibt-es-nicht"]),
+    ("q=turkisch&type=gibt-es-nicht", ["type: gibt-es-nicht"]),
+    ("q=turkisch&category=gibt-es-nicht&ortsteil=9999", ["category: gibt-es-nicht", "ortsteil: 9999"]),
+])
+def test_directory_list_page_names_bad_filters_and_leaves_only_them_out(client, query, named):
+    make_organisation(name="Türkischer Elternverein", categories=["counselling"])
+    make_organisation(name="Sportclub", categories=["sport"])
+    response, html = page(client, f"/verzeichnis/?{query}")
+    assert response.status_code == 200
+    found = re.search(r'role="alert"[^>]*>(.*?)</ul>', html, re.DOTALL)
+    assert found and all(text in found.group(1) for text in named), html
+    assert "Türkischer Elternverein" in html and "Sportclub" not in html
+
+
 def test_map_page_has_the_directory_tab_and_config(client):
     _response, html = page(client, "/")
     assert 'id="tab-directory"' in html and 'id="directory-list"' in html

@@ -105,6 +105,21 @@ def test_bad_parameters_are_400_with_detail(client, query):
     assert response.json()["detail"]
 
 
+@pytest.mark.parametrize(("query", "parameter", "value"), [
+    ("?topic=nonsense", "topic", "nonsense"), ("?topic=law,nonsense", "topic", "nonsense"),
+    ("?language=xx", "language", "xx"), ("?language=tr,%3Cxx%3E", "language", "<xx>"),
+])
+def test_unknown_topic_or_language_is_400_naming_parameter_and_value(client, query, parameter, value):
+    make_event(topics=["law"], languages=["tr"])
+    detail = get(client, query, status=400).json()["detail"]
+    assert f"{parameter}: {value}" in detail
+
+
+def test_unknown_parameter_names_are_ignored(client):
+    make_event(slug="da")
+    assert slugs(client, "?utm_source=newsletter&format=nonsense&topics=nonsense") == ["da"]
+
+
 def test_events_endpoint_is_in_the_schema(client):
     response = client.get("/api/schema/", {"format": "json"})
     assert response.status_code == 200

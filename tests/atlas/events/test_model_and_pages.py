@@ -127,11 +127,43 @@ def test_event_with_two_matching_topics_is_listed_once(client):
     assert html.count(">Doppelt verschlagwortet<") == 1
 
 
-def test_unknown_filter_value_is_reported_not_an_error(client):
-    make_event(title="Irgendein Workshop")
-    html = page(client, "/veranstaltungen/?topic=gibt-es-nicht")
-    assert "Unbekanntes Thema: gibt-es-nicht." in html
-    assert "Irgendein Workshop" in html
+def notice(html):
+    """The text of the page's filter notice (role="alert"), or None."""
+    found = re.search(r'role="alert"[^>]*>(.*?)</ul>', html, re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("url", ["/veranstaltungen/", "/veranstaltungen/archiv/", "/veranstaltungen/{month}/"])
+@pytest.mark.parametrize(("query", "parameter", "value", "law_only"), [
+    ("topic=nonsense", "topic", "nonsense", False),
+    ("language=xx&topic=law", "language", "xx", True),  # the other filter still applies
+    ("topic=law,nonsense", "topic", "nonsense", False),  # a parameter is read whole, or not at all
+    ("organisation=niemand", "organisation", "niemand", False),
+])
+def test_pages_name_an_unknown_filter_value_and_leave_that_filter_out(client, url, query, parameter, value,
+                                                                       law_only):
+    start = in_days(-3) if "archiv" in url else in_days(3)
+    make_event(title="Recht auf Türkisch", topics=["law"], languages=["tr"], start=start, end=start)
+    make_event(title="Geld auf Arabisch", topics=["fundraising"], languages=["ar"], start=start, end=start)
+    local = timezone.localtime(start)
+    html = page(client, url.format(month=f"{local.year:04d}/{local.month:02d}") + "?" + query)
+    text = notice(html)
+    assert text is not None and f"{parameter}: {value}" in text, text
+    # The bad filter is left out, the good ones apply.
+    assert "Recht auf Türkisch" in html
+    assert ("Geld auf Arabisch" in html) != law_only
+
+
+def test_page_notice_is_text_never_markup(client):
+    html = page(client, "/veranstaltungen/?topic=%3Cb%20id%3Dx%3Eboom%3C/b%3E")
+    assert "&lt;b id=x&gt;boom&lt;/b&gt;" in notice(html)
+    assert "<b id=x>" not in html
+
+
+def test_feed_answers_400_naming_the_unknown_value(client):
+    response = client.get("/events.ics?topic=nonsense")
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    assert "topic: nonsense" in response.content.decode()
 
 
 def test_list_escapes_titles(client):

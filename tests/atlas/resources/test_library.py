@@ -2,6 +2,7 @@
 pages and the download. Runs on SpatiaLite and PostGIS; uploads go to a temporary MEDIA_ROOT."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -184,10 +185,27 @@ def test_filters_by_topic_language_and_kind(client):
     assert titles(client, "?kind=guide,template&language=tr") == ["Recht auf Türkisch"]
 
 
-def test_unknown_filter_values_are_reported(client):
+@pytest.mark.parametrize(("query", "parameter", "value"), [
+    ("?kind=virus", "kind", "virus"), ("?topic=nope", "topic", "nope"), ("?language=xx", "language", "xx"),
+    ("?kind=guide,virus&topic=law", "kind", "virus"),
+])
+def test_unknown_filter_value_is_named_and_that_filter_left_out(client, query, parameter, value):
+    make_resource(title="Recht", topics=["law"], kind="guide")
+    make_resource(title="Gesundheit", topics=["health"], kind="contact")
+    response = client.get(f"/ressourcen/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    found = re.search(r'role="alert"[^>]*>(.*?)</ul>', html, re.DOTALL)
+    assert found and f"{parameter}: {value}" in found.group(1), html
+    assert ">Recht</a>" in html
+    assert (">Gesundheit</a>" in html) == ("topic=law" not in query)
+
+
+def test_too_long_search_is_named_and_left_out(client):
     make_resource(title="Irgendwas")
-    html = client.get("/ressourcen/?kind=virus&topic=nope").content.decode()
-    assert "Unbekannte Art: virus." in html and "Unbekanntes Thema: nope." in html
+    response = client.get("/ressourcen/", {"q": "x" * 201})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'role="alert"' in html
     assert ">Irgendwas</a>" in html
 
 
