@@ -2,27 +2,26 @@
 
 ``parse_filters(model, request.GET)`` → DirectoryFilters; invalid values raise
 ``rest_framework.exceptions.ParseError`` with a message for the user (the API answers 400 with it).
+The pages read FILTERS leniently (common.api.params).
 Accepted: ``q``, ``category``, ``language``, ``target_group`` (organisations only), ``ortsteil``,
 ``type`` and ``bookable`` (meeting places only), ``bbox``, ``near`` + ``radius``, ``page``, ``page_size``.
 """
 
-import math
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ParseError
 
-from atlas.directory.models import Category, Language, MeetingPlaceType, Organisation, TargetGroup
-from common.api.params import BLANKS, bbox_polygon, key_list
+from atlas.directory.models import Category, Language, MeetingPlace, MeetingPlaceType, Organisation, TargetGroup
+from common.api.params import Parameters, bbox, boolean, integer, number, point, search, vocabulary
 from geodata.models import Ortsteil
 
 MAX_RADIUS_M = 20_000
 DEFAULT_PAGE_SIZE = 200
 MAX_PAGE_SIZE = 5000
 MAX_PAGE = 10**6
-MAX_QUERY_LENGTH = 200
 
 
 @dataclass
@@ -48,85 +47,42 @@ class DirectoryFilters:
             self.categories, self.languages, self.target_groups, self.ortsteile, self.types)), self.bookable)
 
 
-def _number(value, parameter):
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if not math.isfinite(number):
-        raise ParseError(_("%(parameter)s erwartet eine Zahl, nicht „%(value)s“.")
-                         % {"parameter": parameter, "value": value})
-    return number
+# The filters, by parameter name; the pages read them too (atlas.directory.views).
+FILTERS = {
+    "q": search, "category": vocabulary(Category), "language": vocabulary(Language, "code"),
+    "target_group": vocabulary(TargetGroup), "type": vocabulary(MeetingPlaceType), "bookable": boolean,
+    "ortsteil": vocabulary(Ortsteil),
+}
 
 
-def _integer(value, parameter, minimum, maximum):
-    try:
-        number = int(value.strip())
-    except (AttributeError, ValueError):
-        raise ParseError(_("%(parameter)s erwartet eine ganze Zahl, nicht „%(value)s“.")
-                         % {"parameter": parameter, "value": value}) from None
-    if not minimum <= number <= maximum:
-        raise ParseError(_("%(parameter)s muss zwischen %(min)d und %(max)d liegen.")
-                         % {"parameter": parameter, "min": minimum, "max": maximum})
-    return number
+def _radius(value, name):
+    radius = number(value, name)
+    if not 1 <= radius <= MAX_RADIUS_M:
+        raise ParseError(_("radius muss zwischen 1 und %(max)d Metern liegen.") % {"max": MAX_RADIUS_M})
+    return radius
 
 
-def near_point(value):
-    """``lon,lat`` in WGS84 → Point, or None when the parameter is absent."""
-    if value is None or not value.strip():
-        return None
-    parts = value.split(",")
-    if len(parts) != 2:
-        raise ParseError(_("near erwartet Länge und Breite, durch ein Komma getrennt: lon,lat."))
-    lon, lat = (_number(part, "near") for part in parts)
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise ParseError(_("near: Länge muss zwischen -180 und 180, Breite zwischen -90 und 90 liegen."))
-    return Point(lon, lat, srid=settings.STORAGE_SRID)
+PLACE_AND_PAGE = {"bbox": bbox, "near": point, "radius": _radius,
+                  "page": integer(1, MAX_PAGE), "page_size": integer(1, MAX_PAGE_SIZE)}
 
 
-def _boolean(value, parameter):
-    folded = value.strip().lower()
-    if folded in ("true", "1", "ja", "yes"):
-        return True
-    if folded in ("false", "0", "nein", "no"):
-        return False
-    raise ParseError(_("%(parameter)s erwartet true oder false, nicht „%(value)s“.")
-                     % {"parameter": parameter, "value": value})
+def _parameters(filters):
+    return Parameters({**{name: FILTERS[name] for name in filters}, **PLACE_AND_PAGE},
+                      requires={"radius": ("near", gettext_lazy("radius ist nur zusammen mit near=lon,lat möglich."))})
 
 
-def _vocabulary(params, parameter, queryset, field):
-    value = params.get(parameter)
-    if value is None or not value.strip(BLANKS):
-        return None
-    return key_list(value, set(queryset.values_list(field, flat=True)), parameter)
+PARAMETERS = {
+    Organisation: _parameters(("q", "category", "language", "target_group", "ortsteil")),
+    MeetingPlace: _parameters(("q", "type", "bookable", "ortsteil")),
+}
 
 
 def parse_filters(model, params):
     """Validates raw query parameters for ``model`` (Organisation or MeetingPlace)."""
-    filters = DirectoryFilters()
-    filters.q = (params.get("q") or "").strip()
-    if len(filters.q) > MAX_QUERY_LENGTH:
-        raise ParseError(_("Die Suche darf höchstens %(max)d Zeichen lang sein.") % {"max": MAX_QUERY_LENGTH})
-    if model is Organisation:
-        filters.categories = _vocabulary(params, "category", Category.objects, "key")
-        filters.languages = _vocabulary(params, "language", Language.objects, "code")
-        filters.target_groups = _vocabulary(params, "target_group", TargetGroup.objects, "key")
-    else:
-        filters.types = _vocabulary(params, "type", MeetingPlaceType.objects, "key")
-        if (params.get("bookable") or "").strip():
-            filters.bookable = _boolean(params["bookable"], "bookable")
-    filters.ortsteile = _vocabulary(params, "ortsteil", Ortsteil.objects, "key")
-    filters.bbox = bbox_polygon(params.get("bbox"))
-    filters.near = near_point(params.get("near"))
-    if (params.get("radius") or "").strip():
-        if filters.near is None:
-            raise ParseError(_("radius ist nur zusammen mit near=lon,lat möglich."))
-        filters.radius = _number(params["radius"], "radius")
-        if not 1 <= filters.radius <= MAX_RADIUS_M:
-            raise ParseError(_("radius muss zwischen 1 und %(max)d Metern liegen.") % {"max": MAX_RADIUS_M})
-    if (params.get("page") or "").strip():
-        filters.page = _integer(params["page"], "page", 1, MAX_PAGE)
-    if (params.get("page_size") or "").strip():
-        filters.page_size = _integer(params["page_size"], "page_size", 1, MAX_PAGE_SIZE)
-    return filters
-
+    values = PARAMETERS[model].parse(params)
+    return DirectoryFilters(
+        q=values["q"] or "", categories=values.get("category"), languages=values.get("language"),
+        target_groups=values.get("target_group"), types=values.get("type"), bookable=values.get("bookable"),
+        ortsteile=values["ortsteil"], bbox=values["bbox"], near=values["near"], radius=values["radius"],
+        page=values["page"] or 1, page_size=values["page_size"] or DEFAULT_PAGE_SIZE,
+    )

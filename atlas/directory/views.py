@@ -9,10 +9,9 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import TemplateView
-from rest_framework.exceptions import ParseError
 
 from atlas.directory.config import FILTER_KEYS, base_map_config, directory_config, locked_filters
-from atlas.directory.filters import MAX_PAGE_SIZE
+from atlas.directory.filters import FILTERS, MAX_PAGE_SIZE
 from atlas.directory.jsonld import entry_jsonld
 from atlas.directory.models import MeetingPlace, Organisation
 from atlas.directory.opening_hours import has_hours, is_open_now, weekly_rows
@@ -20,8 +19,10 @@ from atlas.directory.queries import filter_entries
 from atlas.directory.translations import active_language, localized, localized_texts
 from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions
+from common.api.params import Parameters
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")
+LIST_PARAMETERS = Parameters({name: FILTERS[name] for name in FILTER_KEYS})
 
 
 class EntryDetailView(TemplateView):
@@ -142,19 +143,17 @@ class DirectoryListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        values = locked_filters(self.request.GET)
-        try:
-            entries = self.filtered(values)
-        except ParseError as error:
-            entries = []
-            context["error"] = error.detail
+        given = locked_filters(self.request.GET)
+        _values, errors = LIST_PARAMETERS.parse_leniently(given)
+        values = {name: value for name, value in given.items() if name not in errors}
+        entries = self.filtered(values)
         page = Paginator(entries, self.page_size).get_page(self.request.GET.get("page"))
         language = active_language()
         for entry in page:  # the short description in the UI language, else German
             entry.short_text = localized(entry, "short_description", language)
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update({"values": values, "page": page, "query": query.urlencode(),
+        context.update({"values": values, "errors": errors, "page": page, "query": query.urlencode(),
                         "filter_keys": FILTER_KEYS})
         return context
 

@@ -1,11 +1,11 @@
 """Which events to show: publication, filters from the query string, the feed window and months.
 
-Filters are shared by the pages, the calendar feed and the API:
-  topic        one or several topic keys (comma-separated or repeated); any of them matches
+Filters are shared by the pages, the calendar feed and the API (common.api.params reads them):
+  topic        one or several comma-separated topic keys; any of them matches
   language     one or several language codes; any of them matches
-  organisation the slug of a published organisation (the organiser)
-Different filters combine with AND. Unknown values are errors; the pages show them and ignore the
-filter, the feed and the API answer 400.
+  organisation the slug of a published organisation (the organiser; pages and feed only)
+Different filters combine with AND. A bad value is an error: the pages name it and leave that filter
+out, the feed and the API answer 400.
 """
 
 import calendar
@@ -13,10 +13,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from atlas.directory.models import Language, Organisation
+from atlas.directory.filters import FILTERS
+from atlas.directory.models import Organisation
 from atlas.events.models import Event, Topic
+from common.api.params import Parameters, existing, vocabulary
 from common.queries import linked_to
 
 # The calendar feed holds upcoming events and those that ended at most this many days ago.
@@ -29,7 +30,7 @@ class EventFilters:
     topics: list = field(default_factory=list)  # keys
     languages: list = field(default_factory=list)  # codes
     organisation: str = ""  # slug
-    errors: list = field(default_factory=list)
+    errors: dict = field(default_factory=dict)  # parameter name: message
 
     @property
     def active(self):
@@ -47,39 +48,19 @@ class EventFilters:
         return pairs
 
 
-def query_values(params, name):
-    """All values of a parameter, repeated or comma-separated, without blanks and duplicates."""
-    values = []
-    for raw in params.getlist(name) if hasattr(params, "getlist") else [params.get(name, "")]:
-        values.extend(part.strip() for part in (raw or "").split(",") if part.strip())
-    return list(dict.fromkeys(values))
+TOPIC = vocabulary(Topic)
+LANGUAGE = FILTERS["language"]
+FILTER_PARAMETERS = Parameters({
+    "topic": TOPIC, "language": LANGUAGE,
+    "organisation": existing(lambda slug: Organisation.objects.published().filter(slug=slug).exists()),
+})
 
 
 def parse_filters(params):
-    """Reads topic, language and organisation from a QueryDict; unknown values land in ``errors``
-    and are left out of the filters."""
-    filters = EventFilters()
-    topics = query_values(params, "topic")
-    if topics:
-        valid = set(Topic.objects.filter(key__in=topics).values_list("key", flat=True))
-        filters.topics = [key for key in topics if key in valid]
-        unknown = [key for key in topics if key not in valid]
-        if unknown:
-            filters.errors.append(_("Unbekanntes Thema: %(values)s.") % {"values": ", ".join(unknown)})
-    languages = query_values(params, "language")
-    if languages:
-        valid = set(Language.objects.filter(code__in=languages).values_list("code", flat=True))
-        filters.languages = [code for code in languages if code in valid]
-        unknown = [code for code in languages if code not in valid]
-        if unknown:
-            filters.errors.append(_("Unbekannte Sprache: %(values)s.") % {"values": ", ".join(unknown)})
-    organisation = (params.get("organisation") or "").strip()
-    if organisation:
-        if Organisation.objects.published().filter(slug=organisation).exists():
-            filters.organisation = organisation
-        else:
-            filters.errors.append(_("Unbekannte Organisation: %(value)s.") % {"value": organisation})
-    return filters
+    """topic, language and organisation from a QueryDict; a bad value is left out, its message in ``errors``."""
+    values, errors = FILTER_PARAMETERS.parse_leniently(params)
+    return EventFilters(topics=values["topic"] or [], languages=values["language"] or [],
+                        organisation=values["organisation"] or "", errors=errors)
 
 
 def apply_filters(events, filters):

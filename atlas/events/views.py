@@ -176,7 +176,7 @@ class EventFeedView(View):
     def get(self, request):
         filters = parse_filters(request.GET)
         if filters.errors:
-            return HttpResponse(" ".join(filters.errors), status=400, content_type="text/plain; charset=utf-8")
+            return HttpResponse(" ".join(filters.errors.values()), status=400, content_type="text/plain; charset=utf-8")
         events = feed_events(filters)
         name = _("MigrAktiv Atlas Spandau – Veranstaltungen")
         if filters.topics:

@@ -1,19 +1,17 @@
 """Which resources to show: published ones, searched (umlaut-tolerant) and filtered by topic,
-language and kind. Unknown filter values are reported and ignored."""
+language and kind. A bad value is named on the page and that filter left out (common.api.params)."""
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
-from atlas.directory.models import Language
-from atlas.events.models import Topic
-from atlas.events.queries import query_values
+from atlas.events.queries import LANGUAGE, TOPIC
 from atlas.resources.models import Resource
+from common.api.params import Parameters, keys, search
 from common.queries import linked_to
 from common.text import search_filter
 
-MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
+FILTER_PARAMETERS = Parameters({"q": search, "topic": TOPIC, "language": LANGUAGE,
+                                "kind": keys(lambda: Resource.Kind.values)})
 
 
 @dataclass
@@ -22,7 +20,7 @@ class ResourceFilters:
     topics: list = field(default_factory=list)
     languages: list = field(default_factory=list)
     kinds: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
+    errors: dict = field(default_factory=dict)  # parameter name: message
 
     @property
     def active(self):
@@ -37,30 +35,9 @@ class ResourceFilters:
 
 
 def parse_filters(params):
-    filters = ResourceFilters()
-    q = " ".join((params.get("q") or "").split())
-    if len(q) > MAX_QUERY_LENGTH:
-        filters.errors.append(_("Die Suche darf höchstens %(max)d Zeichen lang sein.") % {"max": MAX_QUERY_LENGTH})
-        q = q[:MAX_QUERY_LENGTH]
-    filters.q = q
-    checks = (
-        ("topic", "topics", lambda keys: Topic.objects.filter(key__in=keys).values_list("key", flat=True),
-         _("Unbekanntes Thema: %(values)s.")),
-        ("language", "languages", lambda codes: Language.objects.filter(code__in=codes).values_list("code", flat=True),
-         _("Unbekannte Sprache: %(values)s.")),
-        ("kind", "kinds", lambda kinds: [kind for kind in kinds if kind in Resource.Kind.values],
-         _("Unbekannte Art: %(values)s.")),
-    )
-    for parameter, attribute, valid_of, message in checks:
-        values = query_values(params, parameter)
-        if not values:
-            continue
-        valid = set(valid_of(values))
-        setattr(filters, attribute, [value for value in values if value in valid])
-        unknown = [value for value in values if value not in valid]
-        if unknown:
-            filters.errors.append(message % {"values": ", ".join(unknown)})
-    return filters
+    values, errors = FILTER_PARAMETERS.parse_leniently(params)
+    return ResourceFilters(q=values["q"] or "", topics=values["topic"] or [], languages=values["language"] or [],
+                           kinds=values["kind"] or [], errors=errors)
 
 
 def filter_resources(filters):

@@ -13,12 +13,13 @@ from rest_framework.response import Response
 
 from common.api import schema
 from common.api.geojson import feature_collection, geojson_response
-from common.api.params import BLANKS, bbox_polygon, key_list
+from common.api.params import Parameters, bbox, vocabulary
 from common.api.views import GeoJSONView, PublicView
 from geodata.api import layers
 from geodata.models import Facility, FacilityType, Ortsteil
 
 TAG = "geodata"
+FACILITY_PARAMETERS = Parameters({"type": vocabulary(FacilityType), "ortsteil": vocabulary(Ortsteil), "bbox": bbox})
 
 
 class OrtsteilLayerView(GeoJSONView):
@@ -64,21 +65,14 @@ class FacilityLayerView(GeoJSONView):
         responses={200: schema.feature_collection(schema.FACILITY, schema.INTEGER), 400: schema.ERROR},
     )
     def get(self, request):
-        params = request.query_params
+        values = FACILITY_PARAMETERS.parse(request.query_params)
         facilities = Facility.objects.all()
-        # Valid keys are read only when the filter is used, so the unfiltered layer stays one query.
-        # key_list gives None for blanks and commas only (``?type=%20``): no filter, as for an empty value.
-        if params.get("type", "").strip(BLANKS):
-            valid_types = set(FacilityType.objects.values_list("key", flat=True))
-            types = key_list(params["type"], valid_types, "type")
-            facilities = facilities if types is None else facilities.filter(facility_type__key__in=types)
-        if params.get("ortsteil", "").strip(BLANKS):
-            valid_ortsteile = set(Ortsteil.objects.values_list("key", flat=True))
-            keys = key_list(params["ortsteil"], valid_ortsteile, "ortsteil")
-            facilities = facilities if keys is None else facilities.filter(ortsteil__key__in=keys)
-        bbox = bbox_polygon(params.get("bbox"))
-        if bbox is not None:
-            facilities = facilities.filter(geom__intersects=bbox)
+        if values["type"]:
+            facilities = facilities.filter(facility_type__key__in=values["type"])
+        if values["ortsteil"]:
+            facilities = facilities.filter(ortsteil__key__in=values["ortsteil"])
+        if values["bbox"] is not None:
+            facilities = facilities.filter(geom__intersects=values["bbox"])
         return geojson_response(request, feature_collection(layers.facility_features(facilities)))
 
 

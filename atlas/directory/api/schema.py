@@ -3,8 +3,9 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from atlas.directory.filters import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RADIUS_M
+from atlas.directory.filters import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_RADIUS_M
 from atlas.directory.translations import SOURCE_LANGUAGE, UI_LANGUAGES
+from common.api.params import MAX_QUERY_LENGTH
 from common.api.schema import (
     BOOLEAN,
     INTEGER,
