@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "django.contrib.gis",
     "leaflet",
     "rest_framework",
-    "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
@@ -246,7 +245,6 @@ REST_FRAMEWORK = {
     # Our throttles ask common.clients; DRF's own client address (any throttle added without it) agrees.
     "NUM_PROXIES": ATLAS_TRUSTED_PROXIES,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
