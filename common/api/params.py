@@ -2,8 +2,7 @@
 
 A view declares the parameters it reads, in the order they are checked::
 
-    PARAMETERS = Parameters({"topic": keys(lambda: Topic.objects.values_list("key", flat=True)),
-                             "bbox": bbox})
+    PARAMETERS = Parameters({"topic": vocabulary(Topic), "from": instant(), "bbox": bbox})
 
 A reader turns the raw value into a Python one or raises ParseError with a message (German msgid) that
 names the parameter. A parameter that is absent, empty or nothing but blanks is not given (None); a
