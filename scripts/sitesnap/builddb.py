@@ -35,9 +35,10 @@ ASSESSMENTS = {
 
 
 def model(app_label, name):
-    from django.apps import apps
-
-    return apps.get_model(app_label, name)
+    found = env.find_model(app_label, name)
+    if found is None:
+        raise SystemExit(f"no model {app_label}.{name} in this code tree")
+    return found
 
 
 def point(lon, lat):

@@ -64,11 +64,13 @@ def start(db_path, media_root):
     django.setup()
     from django.apps import apps
 
-    settings_file = Path(sys.modules[os.environ["DJANGO_SETTINGS_MODULE"]].__file__).resolve()
-    app_paths = [Path(config.path).resolve() for config in apps.get_app_configs()]
-    project_apps = [path for path in app_paths if code_tree.resolve() in path.parents]
-    if code_tree.resolve() not in settings_file.parents or not project_apps:
-        raise SystemExit(f"the settings come from {settings_file}, not from {code_tree}: use that tree's python")
+    # Every module of the project from this tree (an editable install of another tree would hide it).
+    homes = [code_tree.resolve(), Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
+    paths = [Path(sys.modules[os.environ["DJANGO_SETTINGS_MODULE"]].__file__).resolve(),
+             *(Path(config.path).resolve() for config in apps.get_app_configs())]
+    strangers = [str(path) for path in paths if not any(home in path.parents for home in homes)]
+    if strangers or code_tree.resolve() not in paths[0].parents:
+        raise SystemExit(f"modules from outside {code_tree}: {strangers or paths[:1]}; run that tree's python")
     settings.MEDIA_ROOT = str(media_root)
     from django.test.utils import setup_test_environment
 
