@@ -62,15 +62,11 @@ def start(db_path, media_root):
     from django.conf import settings
 
     django.setup()
-    from django.apps import apps
 
-    # Every module of the project from this tree (an editable install of another tree would hide it).
-    homes = [code_tree.resolve(), Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
-    paths = [Path(sys.modules[os.environ["DJANGO_SETTINGS_MODULE"]].__file__).resolve(),
-             *(Path(config.path).resolve() for config in apps.get_app_configs())]
-    strangers = [str(path) for path in paths if not any(home in path.parents for home in homes)]
-    if strangers or code_tree.resolve() not in paths[0].parents:
-        raise SystemExit(f"modules from outside {code_tree}: {strangers or paths[:1]}; run that tree's python")
+    strangers = foreign_modules()
+    settings_file = Path(sys.modules[os.environ["DJANGO_SETTINGS_MODULE"]].__file__).resolve()
+    if strangers or code_tree.resolve() not in settings_file.parents:
+        raise SystemExit(f"modules from outside {code_tree}: {strangers or [settings_file]}; run that tree's python")
     settings.MEDIA_ROOT = str(media_root)
     from django.test.utils import setup_test_environment
 
@@ -91,6 +87,21 @@ def close_database():
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
+
+
+def foreign_modules():
+    """Loaded modules that come neither from the code tree in the working directory nor from the Python
+    installation (nor from this tool): the editable install of another tree serves modules that are
+    missing in this one, so a recording made with another tree's python could mix two trees."""
+    homes = [Path.cwd().resolve(), Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(),
+             Path(__file__).resolve().parent.parent]
+    found = []
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        candidates = (Path(file).absolute(), Path(file).resolve()) if file else ()
+        if file and not any(home in path.parents for path in candidates for home in homes):
+            found.append(f"{name} ({file})")
+    return sorted(found)
 
 
 def find_model(app_label, name):

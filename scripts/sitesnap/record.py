@@ -118,11 +118,15 @@ def record(db_path, out_dir, only=""):
         from django.db import connections
 
         connections.close_all()
+    meta["foreign_modules"] = env.foreign_modules()  # views import modules lazily: checked again at the end
     meta["seconds"] = round(time.monotonic() - started, 1)
     (out_dir / "_meta.json").write_text(json.dumps({**meta, **summary}, indent=1, sort_keys=True) + "\n")
     print(f"recorded {summary['files']} files in {meta['seconds']} s to {out_dir}")
     for key, count in sorted(summary["per_role_language"].items()):
         print(f"  {key:16} {count}")
+    if meta["foreign_modules"]:
+        print(f"NOT A RECORDING OF {meta['code_tree']} ALONE: modules from elsewhere: {meta['foreign_modules']}")
+        return 2
     return 0
 
 
