@@ -9,7 +9,16 @@ ESLINT := node_modules/.bin/eslint
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Each half runs on this many pytest-xdist workers, each with its own test database (tests/conftest.py);
+# PYTEST_WORKERS=0 runs in one process. PYTEST_ARGS comes last, so it may override these options too.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS)
 SPATIALITE_TEST_URL := spatialite:///$(CURDIR)/var/test.sqlite3
+# The PostGIS test databases (test_<name>_gw<n>) are named after the checkout: two checkouts may test at once.
+PG_TEST_DB := atlas_$(shell printf '%s' '$(CURDIR)' | md5sum | cut -c1-8)
+# $(call timed,label,command): runs the command, prints "label: 4 min 12 s", keeps the exit status.
+timed = start=$$(date +%s); $(2); status=$$?; seconds=$$(( $$(date +%s) - start )); \
+	echo "$(1): $$((seconds / 60)) min $$((seconds % 60)) s"; exit $$status
 
 DEBS_RUN := libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite python3-venv gettext \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
@@ -22,9 +31,9 @@ run: system venv vendor messages migrate import
 
 test: system system-test venv vendor messages lint test-js
 	@echo "=== test suite on PostGIS ==="
-	scripts/with-postgis.sh $(BIN)/pytest $(PYTEST_ARGS)
+	@$(call timed,PostGIS half,ATLAS_PGDATABASE=$(PG_TEST_DB) scripts/with-postgis.sh $(PYTEST) $(PYTEST_ARGS))
 	@echo "=== test suite on SpatiaLite ==="
-	DATABASE_URL=$(SPATIALITE_TEST_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	@$(call timed,SpatiaLite half,DATABASE_URL=$(SPATIALITE_TEST_URL) $(PYTEST) $(PYTEST_ARGS))
 
 # Benchmarks print figures (docs/performance.md); run on demand, never part of `make test`.
 bench: system system-test venv migrate import

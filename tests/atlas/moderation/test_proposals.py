@@ -131,7 +131,9 @@ def test_too_fast_is_refused(client, settings):
     assert propose(client, started=started(seconds_ago=1)).status_code == 302
 
 
-@pytest.mark.parametrize("token", ["", "forged", spam.new_timestamp(time.time() - 3 * 86400)])
+# Ids: the stale token differs in every process, and pytest-xdist needs the same test ids in each worker.
+@pytest.mark.parametrize("token", ["", "forged", spam.new_timestamp(time.time() - 3 * 86400)],
+                         ids=["missing", "forged", "stale"])
 def test_missing_forged_or_stale_timestamp_is_refused(client, token):
     response = propose(client, started=token)
     assert response.status_code == 200
