@@ -6,7 +6,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.management import call_command
+from django.test import override_settings
 
 # Playwright runs an event loop in the test thread; the ORM calls beside it are synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -151,6 +153,19 @@ def geodata_live(transactional_db):
     from geodata.models import PlanningArea
 
     assert PlanningArea.objects.exists()
+
+
+class QuickPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's default hasher (PBKDF2-SHA256, the same code paths) with 1,000 instead of 1,000,000
+    iterations: a hash takes 1 ms, not 0.5-2 s, and the login and lockout tests hash hundreds of times."""
+
+    iterations = 1_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing():
+    with override_settings(PASSWORD_HASHERS=[f"{__name__}.QuickPBKDF2PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
