@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils.crypto import get_random_string
 
 from geodata.models import PlanningArea
+from planning.coverage import service
 from planning.models import CoverageRun
 from tests.geodata.support import assert_bad_request, assert_in_spandau, features
 from tests.planning.support import post_what_if
@@ -107,16 +108,28 @@ def test_geojson_download(client):
     assert len(features(response)) == 45
 
 
+def seconds(call):
+    started = time.perf_counter()
+    result = call()
+    return time.perf_counter() - started, result
+
+
 def test_what_if_improves_the_worst_area_quickly(client):
     worst = next(f["properties"] for f in client.get("/api/coverage/").json()["features"]
                  if f["properties"]["rank"] == 1)
     site = PlanningArea.objects.get(key=worst["key"]).geom.point_on_surface
-    started = time.perf_counter()
-    response = post_what_if(client, {"points": [[site.x, site.y]], "weight": 2})
-    elapsed = time.perf_counter() - started
-    assert response.status_code == 200, response.content
+    # Quick relative to this machine at this moment (other test workers share it): a what-if loads the
+    # inputs once and reuses the baseline's pairs, so it costs about one full computation of the
+    # default coverage (docs/performance.md: 38 ms against 40 ms). Best of three each, interleaved,
+    # and three computations' time allowed for the HTTP round trip and the noise of a busy machine.
+    what_ifs, computations = [], []
+    for _ in range(3):
+        computations.append(seconds(service.compute)[0])
+        elapsed, response = seconds(lambda: post_what_if(client, {"points": [[site.x, site.y]], "weight": 2}))
+        what_ifs.append(elapsed)
+        assert response.status_code == 200, response.content
     answer = response.json()
-    assert elapsed < 0.5, elapsed
+    assert min(what_ifs) < 3 * min(computations), (what_ifs, computations)
     assert answer["points"] == [{"lon": site.x, "lat": site.y, "planning_area": worst["key"]}]
     assert answer["weight"] == 2 and answer["parameters"]["catchment"] == 1000
     row = next(a for a in answer["areas"] if a["key"] == worst["key"])
