@@ -10,10 +10,10 @@ from django.apps import apps
 from django.db import connection
 from django.test import TransactionTestCase
 
-from atlas.models import GazetteerAddress
+from atlas.geocoding.models import GazetteerAddress
 from geodata.models import Facility, PlanningArea
-from tests.atlas.factories import make_organisation
-from tests.atlas.users import make_user
+from tests.atlas.directory.factories import make_organisation
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
