@@ -123,7 +123,13 @@ def test_what_if_in_the_worst_area_improves_its_access(baseline):
     assert row["rank_after"] >= row["rank_before"]
     for area in answer["areas"]:  # nobody loses
         assert area["access_after"] >= area["access_before"]
-    assert answer["duration_ms"] < 500
+    # Quick: about one full computation of the default coverage (inputs loaded once, pairs reused),
+    # measured beside it on this machine as it is now; best of three each, three computations allowed.
+    what_ifs, computations = [answer["duration_ms"]], [service.compute().duration_ms]
+    for _ in range(2):
+        what_ifs.append(service.what_if([[site.x, site.y]])["duration_ms"])
+        computations.append(service.compute().duration_ms)
+    assert min(what_ifs) < 3 * min(computations), (what_ifs, computations)
 
 
 def test_what_if_validation():
