@@ -169,6 +169,15 @@ def quick_password_hashing():
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language: LocaleMiddleware leaves a request's language (Arabic,
+    say) active in the test's thread, and a management command called next would answer in it."""
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Every test starts with an empty cache: a rolled-back test leaves no trace in the database but
     would leave the directory's cached facts (atlas.directory.cache) behind."""
