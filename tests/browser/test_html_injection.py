@@ -123,6 +123,7 @@ def test_map_page_shows_names_as_text(atlas_page, live_server, renamed):
         # The entry's own popup: the one before may still be fading out (Leaflet removes it after 200 ms).
         popup = page.locator(f".leaflet-popup-content .entry-popup[data-key='{kind}:{slug}']")
         expect(popup.locator(".popup-name")).to_have_text(name)
+        expect(page.locator(".leaflet-popup")).to_have_count(1)
     assert_text_only(page)
 
 
