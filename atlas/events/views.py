@@ -57,6 +57,7 @@ class FilteredEventsMixin:
     def filter_context(self, filters):
         query = _query(filters.as_query())
         feed_path = reverse("events:events-feed") + (f"?{query}" if query else "")
+        feed_url = self.request.build_absolute_uri(feed_path)
         return {
             "filters": filters,
             "filter_query": query,
@@ -64,7 +65,9 @@ class FilteredEventsMixin:
             "languages": Language.objects.filter(
                 Q(events__status=PublicationStatus.PUBLISHED) | Q(code__in=filters.languages)
             ).distinct().order_by("german_name"),
-            "feed_url": self.request.build_absolute_uri(feed_path),
+            "feed_url": feed_url,
+            # The same address for calendar apps: webcal:// subscribes instead of downloading once.
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
             "current_month_url": reverse("events:event-month", kwargs=self._this_month()),
         }
 

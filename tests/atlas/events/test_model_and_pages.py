@@ -121,6 +121,23 @@ def test_list_filters_by_topic_and_language(client):
     assert "/events.ics?topic=fundraising&amp;language=tr" in html
 
 
+@pytest.mark.parametrize("path", ["/veranstaltungen/", "/veranstaltungen/archiv/", "month"])
+def test_calendar_is_subscribed_not_downloaded(client, path):
+    """A webcal:// link subscribes calendar apps to the feed with the page's filters; the https address
+    stands ready to copy (for Outlook or Google Calendar), with two lines of instructions."""
+    if path == "month":
+        today = timezone.localdate()
+        path = f"/veranstaltungen/{today:%Y}/{today:%m}/"
+    html = page(client, f"{path}?topic=fundraising&language=tr")
+    assert 'href="webcal://testserver/events.ics?topic=fundraising&amp;language=tr"' in html
+    field = re.search(r'<input[^>]*id="feed-address"[^>]*>', html).group(0)
+    assert 'value="http://testserver/events.ics?topic=fundraising&amp;language=tr"' in field
+    assert "readonly" in field and 'dir="ltr"' in field
+    assert re.search(r'<label for="feed-address">', html)
+    assert 'class="copy-feed"' in html and "atlas/js/events/copy-feed.js" in html
+    assert "Outlook" in html and "Telefon" in html
+
+
 def test_event_with_two_matching_topics_is_listed_once(client):
     make_event(title="Doppelt verschlagwortet", topics=["fundraising", "networking"])
     html = page(client, "/veranstaltungen/?topic=fundraising,networking")
