@@ -2,6 +2,12 @@
 The scripts read it from the page's configuration (static/atlas/js/shared/)."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+def map_controls():
+    """The titles (tooltips and accessible names) of Leaflet's zoom buttons in the reader's language."""
+    return {"zoomIn": _("Vergrößern"), "zoomOut": _("Verkleinern")}
 
 
 def base_map():
@@ -13,4 +19,5 @@ def base_map():
         "minZoom": leaflet["MIN_ZOOM"],
         "maxZoom": leaflet["MAX_ZOOM"],
         "tiles": {"name": tile_name, "url": tile_url, "options": tile_options},
+        "controls": map_controls(),
     }

@@ -20,6 +20,7 @@ from atlas.directory.translations import active_language, localized, localized_t
 from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions
 from common.api.params import Parameters
+from common.basemap import map_controls
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")
 LIST_PARAMETERS = Parameters({name: FILTERS[name] for name in FILTER_KEYS})
@@ -61,6 +62,7 @@ class EntryDetailView(TemplateView):
                 "planningArea": entry.planning_area.key if entry.planning_area_id else None,
                 "ortsteil": entry.ortsteil.key if entry.ortsteil_id else None,
                 "name": entry.name,
+                "controls": map_controls(),
                 "api": {
                     "ortsteile": reverse("geodata:api:ortsteile"),
                     "planningArea": reverse("geodata:api:planning-area", kwargs={"key": entry.planning_area.key})

@@ -24,6 +24,9 @@ def test_arabic_map_page_is_right_to_left_and_mirrored(atlas_page, live_server):
     # Mirrored: the sidebar and the brand sit on the right-hand side.
     assert controls["x"] > width / 2
     assert brand["x"] > width / 2
+    # Leaflet's zoom buttons speak the page's language too (title and accessible name).
+    expect(atlas_page.locator(".leaflet-control-zoom-in")).to_have_attribute("title", "تكبير")
+    expect(atlas_page.locator(".leaflet-control-zoom-out")).to_have_attribute("aria-label", "تصغير")
     os.makedirs(SCREENSHOT_DIR, exist_ok=True)
     atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/map-ar.png")
     assert atlas_page.console_errors == []

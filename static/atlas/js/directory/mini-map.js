@@ -1,10 +1,12 @@
 import { fetchJson } from "../shared/api.js";
+import { addZoomControl } from "../shared/base-map.js";
 
 /* global L */
 // The small map of a detail page: the Ortsteile as offline base, the entry's Ortsteil stressed, and
 // the entry's point — or, when the address is not public, only its planning area's outline.
 export async function initMiniMap(container, config) {
-  const map = L.map(container, { zoomControl: true, scrollWheelZoom: false, attributionControl: true });
+  const map = L.map(container, { zoomControl: false, scrollWheelZoom: false, attributionControl: true });
+  addZoomControl(map, config.controls);
   map.attributionControl.setPrefix(false);
   map.setView([52.535, 13.18], 12);
   try {

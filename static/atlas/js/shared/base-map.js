@@ -12,6 +12,15 @@ export const LEAFLET_LINK_NEW_TAB = '<a href="https://leafletjs.com" target="_bl
 export const ORTSTEIL_FILL = { color: "#37474f", weight: 1, fillColor: "#eceff1", fillOpacity: 1 };
 export const ORTSTEIL_OUTLINE = { color: "#263238", weight: 3, fill: false, className: "ortsteil-outline" };
 
+// Leaflet's zoom buttons, titled (tooltip and accessible name) in the page's language when the server
+// sent controls: {zoomIn, zoomOut}.
+export function addZoomControl(map, controls = {}) {
+  const titles = {};
+  if (controls.zoomIn) titles.zoomInTitle = controls.zoomIn;
+  if (controls.zoomOut) titles.zoomOutTitle = controls.zoomOut;
+  return L.control.zoom(titles).addTo(map);
+}
+
 export class BaseMap {
   // collapsed: whether the layer list opens only on demand; prefix: the attribution prefix (HTML).
   constructor(container, config, strings, { collapsed = true, prefix = LEAFLET_LINK } = {}) {
@@ -20,10 +29,11 @@ export class BaseMap {
       zoom: config.zoom,
       minZoom: config.minZoom,
       maxZoom: config.maxZoom,
-      zoomControl: true,
+      zoomControl: false,
       attributionControl: true,
       keyboard: true,
     });
+    addZoomControl(this.map, config.controls);
     this.map.attributionControl.setPrefix(prefix);
     this.offline = L.layerGroup().addTo(this.map);
     this.tiles = L.tileLayer(config.tiles.url, config.tiles.options);
