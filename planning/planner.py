@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
+from rest_framework.exceptions import ParseError
 
 from atlas.directory.queries import public_points
 from common.basemap import base_map
 from geodata.models import FacilityType, PlanningArea, SocialMonitoring
-from planning.api import PARAMETER_NAMES
+from planning.api import parameters_from
 from planning.coverage import service
 from planning.coverage.parameters import CATCHMENT_RANGE, ParameterError, Parameters
 from planning.ranking import gap_classes
@@ -145,11 +146,10 @@ class PlannerFiguresView(View):
     (by kind and distance zone) for the given parameters. Read-only, public data only."""
 
     def get(self, request, key):
-        values = {name: request.GET[name] for name in PARAMETER_NAMES if request.GET.get(name) not in (None, "")}
         try:
-            parameters = Parameters(**{PARAMETER_NAMES[name]: value for name, value in values.items()})
+            parameters = parameters_from(request.GET)
             inputs = service.load_inputs(parameters)
-        except ParameterError as error:
+        except (ParseError, ParameterError) as error:
             return JsonResponse({"detail": str(error)}, status=400)
         try:
             index = inputs.areas.keys.index(key)
