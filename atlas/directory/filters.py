@@ -4,7 +4,8 @@
 ``rest_framework.exceptions.ParseError`` with a message for the user (the API answers 400 with it).
 The pages read FILTERS leniently (common.api.params).
 Accepted: ``q``, ``category``, ``language``, ``target_group`` (organisations only), ``ortsteil``,
-``type`` and ``bookable`` (meeting places only), ``bbox``, ``near`` + ``radius``, ``page``, ``page_size``.
+``type`` and ``bookable`` (meeting places only), ``open_now`` and ``wheelchair`` (both kinds; ``true``
+narrows, ``false`` or absent does not), ``bbox``, ``near`` + ``radius``, ``page``, ``page_size``.
 """
 
 from dataclasses import dataclass
@@ -33,25 +34,28 @@ class DirectoryFilters:
     ortsteile: list | None = None
     types: list | None = None
     bookable: bool | None = None
+    open_now: bool = False  # only entries open now in Berlin (atlas.directory.opening_hours)
+    wheelchair: bool = False  # only entries marked wheelchair accessible (WheelchairAccess.YES)
     bbox: object = None  # Polygon, WGS84
     near: Point | None = None  # WGS84
     radius: float | None = None  # metres
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
 
-
     def facts_key(self):
         """What the filters select regardless of place, bbox and page: the key under which
-        atlas.directory.cache keeps the facts of this selection that do not depend on the point."""
+        atlas.directory.cache keeps the facts of this selection that do not depend on the point.
+        (A selection with ``open_now`` changes by the minute: atlas.directory.queries keeps none of it.)"""
         return (self.q, *(tuple(sorted(values or ())) for values in (
-            self.categories, self.languages, self.target_groups, self.ortsteile, self.types)), self.bookable)
+            self.categories, self.languages, self.target_groups, self.ortsteile, self.types)), self.bookable,
+            self.open_now, self.wheelchair)
 
 
 # The filters, by parameter name; the pages read them too (atlas.directory.views).
 FILTERS = {
     "q": search, "category": vocabulary(Category), "language": vocabulary(Language, "code"),
     "target_group": vocabulary(TargetGroup), "type": vocabulary(MeetingPlaceType), "bookable": boolean,
-    "ortsteil": vocabulary(Ortsteil),
+    "ortsteil": vocabulary(Ortsteil), "open_now": boolean, "wheelchair": boolean,
 }
 
 
@@ -72,8 +76,8 @@ def _parameters(filters):
 
 
 PARAMETERS = {
-    Organisation: _parameters(("q", "category", "language", "target_group", "ortsteil")),
-    MeetingPlace: _parameters(("q", "type", "bookable", "ortsteil")),
+    Organisation: _parameters(("q", "category", "language", "target_group", "ortsteil", "open_now", "wheelchair")),
+    MeetingPlace: _parameters(("q", "type", "bookable", "ortsteil", "open_now", "wheelchair")),
 }
 
 
@@ -83,6 +87,7 @@ def parse_filters(model, params):
     return DirectoryFilters(
         q=values["q"] or "", categories=values.get("category"), languages=values.get("language"),
         target_groups=values.get("target_group"), types=values.get("type"), bookable=values.get("bookable"),
+        open_now=bool(values.get("open_now")), wheelchair=bool(values.get("wheelchair")),
         ortsteile=values["ortsteil"], bbox=values["bbox"], near=values["near"], radius=values["radius"],
         page=values["page"] or 1, page_size=values["page_size"] or DEFAULT_PAGE_SIZE,
     )

@@ -41,8 +41,9 @@ from django.db.models import Q
 
 from atlas.directory.cache import remembered
 from atlas.directory.filters import DirectoryFilters, parse_filters
-from atlas.directory.models import Organisation, PublicationStatus
+from atlas.directory.models import Organisation, PublicationStatus, WheelchairAccess
 from atlas.directory.nearest import NearPoint, nearest_rows, rows_with_ids
+from atlas.directory.opening_hours import berlin_now, is_open_at
 from common.projection import to_metric
 from common.queries import linked_to
 from common.text import search_filter
@@ -125,8 +126,8 @@ class Selection:
         self.public_areas = set()  # planning areas whose public point matches the spatial conditions
         self._all = queryset
         # Facts and statements are kept per set of filters only for the whole directory; a caller's
-        # own restriction (atlas.needs.matching) is not part of their key.
-        self.shared = not queryset.query.has_filters()
+        # own restriction (atlas.needs.matching) is not part of their key, and "open now" changes by the minute.
+        self.shared = not queryset.query.has_filters() and not filters.open_now
         self._set_up_spatial()
 
     @cached_property
@@ -155,6 +156,10 @@ class Selection:
                                | (HIDDEN_LOCATION & Q(planning_area__ortsteil__key__in=filters.ortsteile)))
             else:
                 qs = qs.filter(ortsteil__key__in=filters.ortsteile)
+        if filters.wheelchair:
+            qs = qs.filter(wheelchair_access=WheelchairAccess.YES)
+        if filters.open_now:
+            qs = qs.filter(pk__in=_open_now(qs))
         return qs.order_by("name", "pk")
 
     def _set_up_spatial(self):
@@ -278,7 +283,7 @@ class Selection:
         queryset = self.queryset.select_related("ortsteil", "planning_area")
         # What the lists show of each entry, fetched with the page rather than once per entry.
         if self.model is Organisation:
-            queryset = queryset.prefetch_related("categories")
+            queryset = queryset.prefetch_related("categories", "languages")
         else:
             queryset = queryset.select_related("place_type")
         if self.near_metric is None:
@@ -296,6 +301,14 @@ class Selection:
             entry.distance_m = round(distance) if distance is not None else None
             entry.walking_minutes = walking_minutes(entry.distance_m)
         return entries
+
+
+def _open_now(queryset):
+    """The ids of the entries of ``queryset`` open now in Berlin. Opening hours are JSON read in Python
+    (atlas.directory.opening_hours, the same rule as the browser's), after every other filter."""
+    now = berlin_now()
+    rows = queryset.exclude(opening_hours={}).values_list("pk", "opening_hours")
+    return [pk for pk, hours in rows.iterator(chunk_size=2000) if is_open_at(hours, now)]
 
 
 def _hidden_entries(queryset):

@@ -12,7 +12,7 @@ import orjson
 from django.db.models import F, OuterRef, Subquery, TextField
 from django.urls import NoReverseMatch, reverse
 
-from atlas.directory.models import LocationPrecision, MeetingPlace, Organisation, PublicationStatus
+from atlas.directory.models import Located, LocationPrecision, MeetingPlace, Organisation, PublicationStatus
 from atlas.directory.queries import public_points, walking_minutes
 from atlas.directory.translations import SOURCE_LANGUAGE, localize
 from common.api.geojson import COORDINATE_PRECISION, feature, geometry_json
@@ -85,15 +85,17 @@ class KeyList(Subquery):
                            **extra_context)
 
 
+# What a result in a list or popup says besides its name (static/atlas/js/directory/result-summary.js).
+SUMMARY_FIELDS = ("street", "postcode", "opening_hours", "opening_hours_note", "wheelchair_access")
 ORGANISATION_FIELDS = (
     "pk", "slug", "name", "kind", "short_description", "ortsteil__name", "ortsteil__key",
     "planning_area_id", "planning_area__key", "planning_area__ortsteil__name", "planning_area__ortsteil__key",
-    "location_precision", "is_sample", "consent_publish_address", "geometry",
+    "location_precision", "is_sample", "consent_publish_address", "geometry", *SUMMARY_FIELDS,
 )
 INLINE_KEY_FIELDS = ("category_keys", "language_keys")
 MEETING_PLACE_FIELDS = (
     "pk", "slug", "name", "place_type__key", "short_description", "ortsteil__name", "ortsteil__key",
-    "planning_area__key", "location_precision", "is_sample", "bookable", "geometry",
+    "planning_area__key", "location_precision", "is_sample", "bookable", "geometry", *SUMMARY_FIELDS,
 )
 
 
@@ -143,6 +145,13 @@ def _nearest_annotations(queryset):
     return queryset
 
 
+def _summary(values, address_public):
+    """Address (only when public), opening hours and wheelchair access from the SUMMARY_FIELDS of a row."""
+    street, postcode, hours, hours_note, wheelchair = values
+    return {"address": (Located.format_address(street, postcode) or None) if address_public else None,
+            "opening_hours": hours or {}, "opening_hours_note": hours_note, "wheelchair_access": wheelchair}
+
+
 def _distance(properties, distance):
     # Minutes from the whole metres reported, so a client gets the same from distance_m.
     properties["distance_m"] = round(distance)
@@ -166,10 +175,12 @@ def _organisation_features(selection, rows, distances, url, texts):
     kind_at, area_at, consent_at = (ORGANISATION_FIELDS.index(name) for name in (
         "kind", "planning_area_id", "consent_publish_address"))
     selection.load_public_points(row[area_at] for row in rows if hides(row[kind_at], row[consent_at]))
+    summary_at = ORGANISATION_FIELDS.index(SUMMARY_FIELDS[0])
     for row in rows:
         (pk, slug, name, kind, short_description, ortsteil_name, ortsteil_key, planning_area_id, planning_area_key,
          area_ortsteil_name, area_ortsteil_key, precision, is_sample, address_consent, geometry) = row[:15]
-        if hides(kind, address_consent):
+        hidden = hides(kind, address_consent)
+        if hidden:
             geometry = point_geometry(selection.public_point(True, planning_area_id, None))
             ortsteil_name, ortsteil_key = area_ortsteil_name, area_ortsteil_key
             precision = LocationPrecision.PLANNING_AREA.value
@@ -180,6 +191,7 @@ def _organisation_features(selection, rows, distances, url, texts):
             "languages": languages.get(pk, []),
             "ortsteil": ortsteil_name, "ortsteil_key": ortsteil_key, "planning_area": planning_area_key,
             "location_precision": precision or None, "is_sample": is_sample, "url": url.format(slug=slug),
+            **_summary(row[summary_at:summary_at + len(SUMMARY_FIELDS)], not hidden),
         }
         if distances is not None:
             _distance(properties, distances[pk])
@@ -189,6 +201,7 @@ def _organisation_features(selection, rows, distances, url, texts):
 
 def _meeting_place_features(rows, distances, url, texts):
     features = []
+    summary_at = MEETING_PLACE_FIELDS.index(SUMMARY_FIELDS[0])
     for row in rows:
         (pk, slug, name, place_type, short_description, ortsteil_name, ortsteil_key, planning_area_key, precision,
          is_sample, bookable, geometry) = row[:12]
@@ -196,7 +209,7 @@ def _meeting_place_features(rows, distances, url, texts):
             "id": pk, "slug": slug, "name": name, "place_type": place_type, **texts(short_description, row),
             "ortsteil": ortsteil_name, "ortsteil_key": ortsteil_key, "planning_area": planning_area_key,
             "location_precision": precision or None, "is_sample": is_sample, "bookable": bookable,
-            "url": url.format(slug=slug),
+            "url": url.format(slug=slug), **_summary(row[summary_at:summary_at + len(SUMMARY_FIELDS)], True),
         }
         if distances is not None:
             _distance(properties, distances[pk])

@@ -35,9 +35,20 @@ COMMON = {
                            "description": "planning_area when the entry is shown at planning-area level only."},
     "is_sample": BOOLEAN, "url": STRING, "distance_m": NULLABLE_DISTANCE, "walking_minutes": WALKING,
 }
-ORGANISATION = {**COMMON, "kind": STRING, "categories": STRING_LIST, "primary_category": NULLABLE_STRING,
-                "languages": STRING_LIST}
-MEETING_PLACE = {**COMMON, "place_type": STRING, "bookable": BOOLEAN}
+OPENING_HOURS = {"type": "object", "additionalProperties": {"type": "array", "items": STRING_LIST},
+                 "description": 'Days mo…su with [opens, closes] pairs, e.g. {"mo": [["09:00", "17:00"]]}; a missing '
+                                "day means closed; a closing time before the opening time runs past midnight. "
+                                "Times are Europe/Berlin."}
+WHEELCHAIR = {"type": "string", "enum": ["yes", "limited", "no", "unknown"]}
+LIST_SUMMARY = {
+    "address": {"type": "string", "nullable": True,
+                "description": "Street, postcode and town (e.g. Obstallee 22, 13593 Berlin); null when the address "
+                               "is not public (shown at planning-area level) or not known."},
+    "opening_hours": OPENING_HOURS, "opening_hours_note": STRING, "wheelchair_access": WHEELCHAIR,
+}
+ORGANISATION = {**COMMON, **LIST_SUMMARY, "kind": STRING, "categories": STRING_LIST,
+                "primary_category": NULLABLE_STRING, "languages": STRING_LIST}
+MEETING_PLACE = {**COMMON, **LIST_SUMMARY, "place_type": STRING, "bookable": BOOLEAN}
 
 DETAIL_COMMON = {
     **{key: value for key, value in COMMON.items() if key not in ("distance_m", "walking_minutes")},
@@ -46,9 +57,8 @@ DETAIL_COMMON = {
                              "short_description when there is no description): the requested one, or "
                              f"{SOURCE_LANGUAGE} when there is no translation."},
     "short_description_language": {**TEXT_LANGUAGE, "description": "The language short_description is in."},
-    "opening_hours": {"type": "object", "additionalProperties": {"type": "array", "items": STRING_LIST},
-                      "description": 'e.g. {"mo": [["09:00", "17:00"]]}; a missing day means closed.'},
-    "opening_hours_note": STRING, "wheelchair_access": STRING, "last_verified": NULLABLE_STRING,
+    "opening_hours": OPENING_HOURS, "opening_hours_note": STRING, "wheelchair_access": WHEELCHAIR,
+    "last_verified": NULLABLE_STRING,
     "planning_area_name": NULLABLE_STRING,
     "street": {"type": "string", "description": "Only when the exact location is public."},
     "postcode": {"type": "string", "description": "Only when the exact location is public."},
@@ -124,6 +134,10 @@ COMMON_PARAMETERS = [
                "near gives 400.", {"type": "number", "minimum": 1, "maximum": MAX_RADIUS_M}),
     _parameter("ortsteil", "Ortsteil keys, comma-separated, e.g. 0501 (see /api/ortsteile/); an unknown key: 400.",
                ORTSTEIL_KEYS),
+    _parameter("open_now", "true: only entries open now by their opening hours, in Europe/Berlin time (entries "
+               "without opening hours are left out); false or absent: no restriction.", OpenApiTypes.BOOL),
+    _parameter("wheelchair", "true: only entries marked wheelchair accessible (wheelchair_access yes); false or "
+               "absent: no restriction.", OpenApiTypes.BOOL),
     _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
     _parameter("page_size", f"Features per page, default {DEFAULT_PAGE_SIZE}, at most {MAX_PAGE_SIZE}.",
                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),

@@ -36,7 +36,12 @@ class Located(models.Model):
 
     @property
     def address_line(self):
-        return ", ".join(part for part in (self.street, f"{self.postcode} Berlin" if self.postcode else "") if part)
+        return self.format_address(self.street, self.postcode)
+
+    @staticmethod
+    def format_address(street, postcode):
+        """"Obstallee 22, 13593 Berlin" (either part may be missing; '' for neither)."""
+        return ", ".join(part for part in (street, f"{postcode} Berlin" if postcode else "") if part)
 
     def derive_location_fields(self):
         """Keeps the metric point and the areas in step with the point."""
