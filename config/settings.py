@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # ?lang= in a shared link wins over the cookie and Accept-Language (and is kept in the cookie).
+    "common.languages.QueryLanguageMiddleware",
     # A write refused by a read-only database: a translated 503 page (JSON under /api/), not a 500.
     "common.middleware.ReadOnlyDatabaseMiddleware",
     "django.middleware.common.CommonMiddleware",
