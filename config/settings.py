@@ -363,3 +363,17 @@ ATLAS_REMINDER_INTERVAL_DAYS = 30
 # suppressed and small Ortsteile merged (atlas/needs/disclosure.py). Coordinators see exact figures.
 ATLAS_MIN_CELL_SIZE = 3
 # --- end accounts ---------------------------------------------------------------------------------
+
+# --- Directions to a directory entry (atlas/directory/routes.py) ------------------------------------
+# Lists and popups link each entry to walking directions in an external router, opening in a new tab.
+# Placeholders: {from} and {to} are "lat,lon" (empty when unknown: no search point, or an entry whose
+# point is only approximate), {to_address} the entry's address, URL-encoded (empty when not public).
+# The default is OpenStreetMap's directions with the FOSSGIS OSRM foot profile; e.g. Google Maps:
+# https://www.google.com/maps/dir/?api=1&origin={from}&destination={to_address}&travelmode=walking
+ATLAS_ROUTE_URL = os.environ.get(
+    "ATLAS_ROUTE_URL",
+    "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route={from};{to}&to={to_address}",
+)
+if not ATLAS_ROUTE_URL.startswith("https://") or not ("{to}" in ATLAS_ROUTE_URL or "{to_address}" in ATLAS_ROUTE_URL):
+    raise ImproperlyConfigured("ATLAS_ROUTE_URL must be an https:// address with {to} or {to_address}")
+# --- end directions ---------------------------------------------------------------------------------

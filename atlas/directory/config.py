@@ -1,13 +1,14 @@
 """Configuration of the directory scripts (map panel and embed): API addresses, vocabularies and
 UI texts, translated on the server like geodata.views.map_strings()."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from atlas.directory.models import Category, Language, MeetingPlaceType
 from common.basemap import base_map
 
-FILTER_KEYS = ("q", "category", "language", "target_group", "ortsteil", "type")
+FILTER_KEYS = ("q", "category", "language", "target_group", "ortsteil", "type", "open_now", "wheelchair")
 
 
 def directory_strings():
@@ -46,6 +47,16 @@ def directory_strings():
         "you": _("Suchpunkt"),
         "baseOffline": _("Ortsteile (offline)"),
         "baseOsm": _("OpenStreetMap-Kacheln (online)"),
+        # What a result says (static/atlas/js/directory/result-summary.js)
+        "areaOnly": _("nur Gebiet"),
+        "openNow": _("jetzt geöffnet"),
+        "closedNow": _("jetzt geschlossen"),
+        "today": _("heute %(times)s"),
+        "closedToday": _("heute geschlossen"),
+        "wheelchairYes": _("rollstuhlgerecht"),
+        "wheelchairLimited": _("eingeschränkt rollstuhlgerecht"),
+        "route": _("Route zu Fuß"),
+        "routeOf": _("Route zu Fuß: %(name)s (öffnet in neuem Tab)"),
     }
 
 
@@ -65,9 +76,11 @@ def directory_config(locked=None, embed=False):
     return {
         "api": api_urls(),
         "strings": directory_strings(),
-        "categories": {c.key: {"name": c.name, "colour": c.colour} for c in Category.objects.all()},
+        # Vocabulary names in the reader's language (Vocabulary.label); languages by their native names.
+        "categories": {c.key: {"name": c.label, "colour": c.colour} for c in Category.objects.all()},
         "languages": {lang.code: {"name": lang.native_name, "rtl": lang.rtl} for lang in Language.objects.all()},
-        "placeTypes": {t.key: t.name for t in MeetingPlaceType.objects.all()},
+        "placeTypes": {t.key: t.label for t in MeetingPlaceType.objects.all()},
+        "routeUrl": settings.ATLAS_ROUTE_URL,
         "detailUrls": {
             "organisation": reverse("atlas:organisation-detail", kwargs={"slug": "__slug__"}),
             "meetingPlace": reverse("atlas:meeting-place-detail", kwargs={"slug": "__slug__"}),

@@ -68,6 +68,12 @@ def is_open_now(hours):
     return is_open_at(hours, timezone.now())
 
 
+def today_times(hours, moment=None):
+    """The opening times of the day of ``moment`` (default now) in Berlin: ["09:00–13:00", …]."""
+    moment = timezone.localtime(moment or timezone.now())
+    return [f"{a}–{b}" for _s, _e, a, b in intervals(hours, DAY_KEYS[moment.weekday()])]
+
+
 def weekly_rows(hours, today=None):
     """Rows for the opening-hours table: day label, "09:00–17:00" texts, and whether it is today."""
     if today is None:
@@ -94,6 +100,3 @@ def berlin_now():
 def at_berlin(year, month, day, hour, minute):
     """A Berlin-local aware datetime (for tests)."""
     return timezone.make_aware(datetime(year, month, day, hour, minute))
-
-
-

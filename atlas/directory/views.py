@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -16,6 +17,7 @@ from atlas.directory.jsonld import entry_jsonld
 from atlas.directory.models import MeetingPlace, Organisation
 from atlas.directory.opening_hours import has_hours, is_open_now, weekly_rows
 from atlas.directory.queries import filter_entries
+from atlas.directory.summary import result_summary
 from atlas.directory.translations import active_language, localized, localized_texts
 from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions
@@ -151,8 +153,10 @@ class DirectoryListView(TemplateView):
         entries = self.filtered(values)
         page = Paginator(entries, self.page_size).get_page(self.request.GET.get("page"))
         language = active_language()
+        now = timezone.now()
         for entry in page:  # the short description in the UI language, else German
             entry.short_text = localized(entry, "short_description", language)
+            entry.summary = result_summary(entry, moment=now)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update({"values": values, "errors": errors, "page": page, "query": query.urlencode(),
