@@ -65,3 +65,17 @@ test("'near' and 'map' need all their numbers", () => {
   assert.deepEqual(readState("?near=13.2,52.5").near, { lon: 13.2, lat: 52.5, label: "" });
   assert.deepEqual(readState("?map=12/52.5/13.2").view, { zoom: 12, lat: 52.5, lon: 13.2 });
 });
+
+test("the language goes into a shared link, German (the first language) does not", () => {
+  const state = readState("?tab=verzeichnis&category=counselling");
+  assert.equal(serialiseState(state, "ar"), "lang=ar&tab=verzeichnis&category=counselling");
+  assert.equal(serialiseState(state, "de"), "tab=verzeichnis&category=counselling");
+  assert.equal(serialiseState(state), "tab=verzeichnis&category=counselling", "Node has no page: German");
+});
+
+test("the open-now and wheelchair filters are kept in the address", () => {
+  const state = readState("?open_now=true&wheelchair=true");
+  assert.equal(state.filters.open_now, "true");
+  assert.equal(state.filters.wheelchair, "true");
+  assert.equal(serialiseState(state, "de"), "open_now=true&wheelchair=true");
+});

@@ -84,7 +84,8 @@ export class Directory {
   params(kind) {
     const f = this.state.filters;
     const params = new URLSearchParams({ page_size: PAGE_SIZE });
-    const keys = kind === "organisation" ? ["q", "ortsteil", ...ORGANISATION_ONLY] : ["q", "ortsteil", "type"];
+    const common = ["q", "ortsteil", "open_now", "wheelchair"];
+    const keys = kind === "organisation" ? [...common, ...ORGANISATION_ONLY] : [...common, "type"];
     for (const key of keys) if (f[key]) params.set(key, f[key]);
     if (this.state.near) {
       params.set("near", `${this.state.near.lon.toFixed(6)},${this.state.near.lat.toFixed(6)}`);
@@ -125,8 +126,9 @@ export class Directory {
     if (token !== this.token) return;
     if (this.state.near) entries.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
     else entries.sort((a, b) => a.name.localeCompare(b.name, pageLocale));
+    this.layers.routeOrigin = this.state.near;
     this.layers.setEntries(entries);
-    this.list.render(entries);
+    this.list.render(entries, this.state.near);
     const template = this.state.near ? this.strings.resultsNear : this.strings.results;
     this.count.classList.remove("error");
     this.count.textContent = entries.length ? template.replace("{count}", entries.length) : this.strings.noResults;

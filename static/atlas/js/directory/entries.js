@@ -47,16 +47,6 @@ export function distanceText(entry, config) {
   return `${s.metres.replace("{m}", formatInteger(Math.round(entry.distance)))} · ${s.walking.replace("{min}", minutes)}`;
 }
 
-export function languageList(entry, config) {
-  const codes = entry.props.languages || [];
-  if (!codes.length) return null;
-  const items = codes.map((code) => {
-    const language = config.languages[code];
-    return el("li", { lang: code, dir: language?.rtl ? "rtl" : "ltr" }, language ? language.name : code);
-  });
-  return el("ul", { className: "item-languages", "aria-label": config.strings.languages }, items);
-}
-
 // The short description with the language it is in (the API falls back to German: lang="de"),
 // so screen readers pronounce it right.
 export function shortDescription(entry, config, className) {
@@ -65,25 +55,4 @@ export function shortDescription(entry, config, className) {
   const lang = entry.props.description_language || pageLocale;
   const rtl = config.languages?.[lang]?.rtl ?? lang === "ar";
   return el("p", { className, lang, dir: rtl ? "rtl" : "ltr" }, text);
-}
-
-// The popup of a marker: name, sample badge, kind, short description, distance, link to the page.
-export function popupContent(entry, config) {
-  const s = config.strings;
-  const link = el("a", { href: detailUrl(entry, config), className: "popup-link" }, s.details);
-  if (config.embed) {
-    link.target = "_blank";
-    link.rel = "noopener";
-  }
-  return el(
-    "div",
-    { className: "popup entry-popup", dataset: { key: entry.key } },
-    el("strong", { className: "popup-name" }, entry.name),
-    sampleBadge(entry, config),
-    el("div", { className: "popup-kind" }, kindLabel(entry, config)),
-    shortDescription(entry, config, "popup-description"),
-    distanceText(entry, config) ? el("div", { className: "popup-distance" }, distanceText(entry, config)) : null,
-    entry.props.location_precision === "planning_area" ? el("div", { className: "hint" }, s.locationArea) : null,
-    el("div", {}, link),
-  );
 }

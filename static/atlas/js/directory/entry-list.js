@@ -1,5 +1,6 @@
 import { clear, el, highlightItem } from "../shared/dom.js";
-import { categoryColour, detailUrl, distanceText, kindLabel, languageList, sampleBadge, shortDescription } from "./entries.js";
+import { categoryColour, detailUrl, kindLabel, sampleBadge, shortDescription } from "./entries.js";
+import { resultSummary } from "./result-summary.js";
 
 // The list of entries beside the map. Each item can show its marker and links to its page, so
 // nothing needs the map: the list is the keyboard and screen-reader way through the directory.
@@ -13,7 +14,8 @@ export class EntryList {
     this.items = new Map();
   }
 
-  render(entries) {
+  // `origin`: the search point of "near" ({lat, lon}) where walking directions start, or null.
+  render(entries, origin = null) {
     clear(this.container);
     this.items.clear();
     const s = this.config.strings;
@@ -33,15 +35,13 @@ export class EntryList {
             onclick: () => this.onShow(entry),
           }, s.showOnMap)
         : null;
-      const distance = distanceText(entry, this.config);
       const item = el(
         "li",
         { className: "directory-item", dataset: { key: entry.key, kind: entry.kind, slug: entry.slug } },
         el("div", { className: "item-head" }, swatch, link, sampleBadge(entry, this.config)),
         el("div", { className: "item-meta" }, kindLabel(entry, this.config), entry.props.ortsteil ? ` · ${entry.props.ortsteil}` : ""),
-        distance ? el("div", { className: "item-distance" }, distance) : null,
         shortDescription(entry, this.config, "item-description"),
-        languageList(entry, this.config),
+        resultSummary(entry, this.config, { origin, distanceClass: "item-distance" }),
         show,
       );
       this.items.set(entry.key, item);

@@ -1,6 +1,7 @@
 import { FILTER_KEYS } from "./url-state.js";
 
-// The directory's filter form: selects apply at once, the search box after a short pause or Enter.
+// The directory's filter form: selects and checkboxes apply at once, the search box after a short
+// pause or Enter. A ticked checkbox stands for its value ("true"), an unticked one for no filter.
 // Locked filters (embed) are hidden inputs and never change.
 export class FilterForm {
   constructor(form, onChange) {
@@ -14,7 +15,7 @@ export class FilterForm {
     for (const key of FILTER_KEYS) {
       const field = this.field(key);
       if (!field || field.type === "hidden") continue;
-      if (field.tagName === "SELECT") field.addEventListener("change", () => this.changed());
+      if (field.tagName === "SELECT" || field.type === "checkbox") field.addEventListener("change", () => this.changed());
       else {
         field.addEventListener("input", () => {
           clearTimeout(this.timer);
@@ -36,7 +37,10 @@ export class FilterForm {
 
   values() {
     const values = {};
-    for (const key of FILTER_KEYS) values[key] = (this.field(key)?.value || "").trim();
+    for (const key of FILTER_KEYS) {
+      const field = this.field(key);
+      values[key] = field?.type === "checkbox" ? (field.checked ? field.value : "") : (field?.value || "").trim();
+    }
     return values;
   }
 
@@ -44,6 +48,10 @@ export class FilterForm {
     for (const key of FILTER_KEYS) {
       const field = this.field(key);
       if (!field || field.type === "hidden" || values[key] === undefined) continue;
+      if (field.type === "checkbox") {
+        field.checked = values[key] === field.value;
+        continue;
+      }
       if (field.tagName === "SELECT" && values[key] && ![...field.options].some((o) => o.value === values[key])) continue;
       field.value = values[key];
     }

@@ -1,5 +1,6 @@
 import { el } from "../shared/dom.js";
-import { categoryColour, popupContent } from "./entries.js";
+import { categoryColour } from "./entries.js";
+import { popupContent } from "./entry-popup.js";
 
 /* global L */
 // The directory on the map: organisations as circles in the colour of their main field of activity,
@@ -27,6 +28,7 @@ export class DirectoryLayers {
       place: L.markerClusterGroup({ ...options, iconCreateFunction: clusterIcon("place") }),
     };
     this.origin = L.layerGroup().addTo(map);
+    this.routeOrigin = null; // {lat, lon} of "near", where the popups' walking directions start
   }
 
   setVisible(kind, visible) {
@@ -53,7 +55,7 @@ export class DirectoryLayers {
         keyboard: true,
       });
     }
-    marker.bindPopup(() => popupContent(entry, this.config), { maxWidth: 280 });
+    marker.bindPopup(() => popupContent(entry, this.config, { origin: this.routeOrigin }), { maxWidth: 280 });
     marker.on("click", () => this.onSelect(entry.key));
     marker.on("add", () => marker.getElement()?.setAttribute("data-key", entry.key));
     return marker;
@@ -85,7 +87,7 @@ export class DirectoryLayers {
     }
     // The layer is switched off: a free popup at the place, the layer stays off.
     this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), 16));
-    const content = popupContent(this.entries.get(key), this.config);
+    const content = popupContent(this.entries.get(key), this.config, { origin: this.routeOrigin });
     L.popup({ maxWidth: 280 }).setLatLng(marker.getLatLng()).setContent(content).openOn(this.map);
   }
 

@@ -10,10 +10,21 @@ function minutes(text) {
   return value <= 24 * 60 ? value : null;
 }
 
+// Valid [start, end, "HH:MM", "HH:MM"] of one day (start and end in minutes).
 function intervals(hours, day) {
-  return ((hours || {})[day] || [])
-    .map((pair) => (Array.isArray(pair) && pair.length === 2 ? [minutes(pair[0]), minutes(pair[1])] : [null, null]))
+  const pairs = (hours || {})[day];
+  return (Array.isArray(pairs) ? pairs : [])
+    .map((pair) => (Array.isArray(pair) && pair.length === 2 ? [minutes(pair[0]), minutes(pair[1]), String(pair[0]), String(pair[1])] : [null, null]))
     .filter(([start, end]) => start !== null && end !== null && start !== end);
+}
+
+export function hasHours(hours) {
+  return DAY_KEYS.some((day) => intervals(hours, day).length > 0);
+}
+
+// Today's opening times in Berlin as "09:00–13:00" texts (empty: closed today), as the server's today_times.
+export function todayTimes(hours, date = new Date()) {
+  return intervals(hours, DAY_KEYS[berlinClock(date).weekday]).map(([, , opens, closes]) => `${opens}–${closes}`);
 }
 
 // Weekday and minute of the day in Berlin, whatever the visitor's time zone.

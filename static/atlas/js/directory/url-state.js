@@ -1,6 +1,11 @@
-// The directory's view in the address bar, so a shared link restores filters, "near", map and tab.
+import { pageLocale } from "../shared/format.js";
+
+// The directory's view in the address bar, so a shared link restores filters, "near", map and tab,
+// and the language: ?lang= (common/languages.py) opens a link from the Arabic interface in Arabic.
+// German, the atlas's first language, is left out, so a German link opens in the reader's own language.
 // Written with history.replaceState (no new history entries); read once on load.
-export const FILTER_KEYS = ["q", "category", "language", "target_group", "ortsteil", "type"];
+export const FILTER_KEYS = ["q", "category", "language", "target_group", "ortsteil", "type", "open_now", "wheelchair"];
+const SOURCE_LANGUAGE = "de";
 const RADII = ["500", "1000", "2000"];
 
 function number(text) {
@@ -31,9 +36,11 @@ export function readState(search = window.location.search) {
   };
 }
 
-// The state as a query string (without "?"): only what differs from the default view.
-export function serialiseState(state) {
+// The state as a query string (without "?"): only what differs from the default view, and the
+// page's language unless it is German.
+export function serialiseState(state, language = pageLocale) {
   const params = new URLSearchParams();
+  if (language && language !== SOURCE_LANGUAGE) params.set("lang", language);
   if (state.tab) params.set("tab", state.tab);
   for (const key of FILTER_KEYS) if (state.filters?.[key]) params.set(key, state.filters[key]);
   if (state.near) {
