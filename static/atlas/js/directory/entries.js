@@ -43,7 +43,8 @@ export function sampleBadge(entry, config) {
 export function distanceText(entry, config) {
   if (entry.distance === null) return null;
   const s = config.strings;
-  const minutes = entry.props.walking_minutes ?? Math.max(1, Math.ceil(entry.distance / 80));
+  // At least a minute: "0 Min." reads as if the place were here.
+  const minutes = Math.max(1, entry.props.walking_minutes ?? Math.ceil(entry.distance / 80));
   return `${s.metres.replace("{m}", formatInteger(Math.round(entry.distance)))} · ${s.walking.replace("{min}", minutes)}`;
 }
 
