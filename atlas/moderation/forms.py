@@ -9,6 +9,7 @@ from atlas.directory.translations import TranslationFormMixin
 from atlas.events.models import Event
 from atlas.moderation import conf, spam
 from atlas.moderation.models import Submission
+from atlas.moderation.widgets import LanguageCheckboxes
 
 HONEYPOT = "contact_url"
 
@@ -64,8 +65,11 @@ class ProposalMixin:
 
     The view passes `sender_hash`; clean() refuses a filled honeypot, a missing, stale or already used
     timestamp, a form sent too soon after it was shown and the sixth submission from one address within
-    an hour. `refusal` tells which. The service checks timestamp and limit again while storing
-    (spam.admit); the view passes its refusal to refuse().
+    an hour. `refusal` tells which. Time and limit are checked only once every field is valid: a first
+    submit with mistakes shows just those (the timestamp stays, or is renewed when it is no longer good,
+    so the corrected form is timed from when it was first shown). The service checks timestamp and
+    limit again while storing (spam.admit); the view passes its refusal to refuse().
+    Required fields are marked aria-required (and, like Django does, required).
     """
 
     def __init__(self, *args, sender_hash="", **kwargs):
@@ -79,11 +83,16 @@ class ProposalMixin:
             help_text=_("Freiwillig: nur für eine Rückmeldung zu Ihrem Vorschlag."))
         self.fields["privacy"] = forms.BooleanField(label=_(
             "Ich bin einverstanden, dass meine Angaben zur Prüfung gespeichert werden "
-            "(siehe Datenschutzerklärung)."))
+            "(siehe Datenschutzerklärung)."), error_messages={"required": _(
+            "Ohne Ihr Einverständnis können wir den Vorschlag nicht prüfen.")})
         self.fields[HONEYPOT] = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False,
                                                 widget=forms.TextInput(attrs={"autocomplete": "off",
                                                                               "tabindex": "-1"}))
-        self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=spam.new_timestamp)
+        self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=spam.new_timestamp,
+                                                 required=False)  # clean() refuses a missing one
+        for field in self.fields.values():
+            if field.required and not field.widget.is_hidden:
+                field.widget.attrs["aria-required"] = "true"
 
     def _refuse(self, code):
         self.refusal = code
@@ -107,7 +116,11 @@ class ProposalMixin:
         elapsed = spam.seconds_since(self.data.get("started"))
         if elapsed is None or spam.token_used(self.data.get("started")):
             self._fresh_timestamp()
+            if self._errors:
+                return cleaned
             self._refuse("expired")
+        if self._errors:  # the fields' own mistakes first; time and limit once they are right
+            return cleaned
         if elapsed < conf.min_fill_seconds():
             self._refuse("too_fast")
         if spam.rate_limited(self.sender_hash):
@@ -127,13 +140,13 @@ class OrganisationProposalForm(ProposalMixin, forms.ModelForm):
         formfield_callback = formfield
         model = Organisation
         fields = ORGANISATION_FIELDS
-        widgets = {"categories": forms.CheckboxSelectMultiple, "languages": forms.SelectMultiple}
+        widgets = {"categories": forms.CheckboxSelectMultiple, "languages": LanguageCheckboxes}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = Category.objects.order_by("position", "name")
+        self.fields["categories"].label_from_instance = lambda category: category.label
         self.fields["languages"].queryset = Language.objects.order_by("german_name")
-        self.fields["languages"].label_from_instance = lambda language: language.german_name
 
 
 class MeetingPlaceProposalForm(ProposalMixin, forms.ModelForm):
@@ -158,7 +171,7 @@ class EventProposalForm(ProposalMixin, forms.ModelForm):
         formfield_callback = formfield
         model = Event
         fields = EVENT_FIELDS
-        widgets = {"start": DateTimeInput(), "end": DateTimeInput()}
+        widgets = {"start": DateTimeInput(), "end": DateTimeInput(), "languages": LanguageCheckboxes}
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,7 +180,6 @@ class EventProposalForm(ProposalMixin, forms.ModelForm):
         self.fields["meeting_place"].queryset = MeetingPlace.objects.published().order_by("name")
         self.fields["meeting_place"].required = False
         self.fields["languages"].queryset = Language.objects.order_by("german_name")
-        self.fields["languages"].label_from_instance = lambda language: language.german_name
         if organisations:
             self.fields["organiser"].queryset = organisations
             self.fields["organiser"].required = False
@@ -225,13 +237,14 @@ class OrganisationEditForm(TranslationFormMixin, forms.ModelForm):
         formfield_callback = formfield
         model = Organisation
         fields = EDIT_FIELDS
-        widgets = {"categories": forms.CheckboxSelectMultiple}
+        widgets = {"categories": forms.CheckboxSelectMultiple, "languages": LanguageCheckboxes}
 
     def __init__(self, *args, can_publish=False, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["languages"].queryset = Language.objects.order_by("german_name")
-        self.fields["languages"].label_from_instance = lambda language: language.german_name
+        for name in ("categories", "target_groups", "communities"):
+            self.fields[name].label_from_instance = lambda vocabulary: vocabulary.label
         if can_publish:
             self.fields["status"] = forms.ChoiceField(label=_("Status"), choices=PublicationStatus.choices,
                                                       initial=self.instance.status)
