@@ -1,6 +1,7 @@
 // The filter field above the language checkboxes (atlas/moderation/widgets.py LanguageCheckboxes):
 // shows it and hides the languages whose names do not match what is typed; ticked languages stay in
 // view. Without this module the field stays hidden and the whole list is there.
+import { fill, formatInteger } from "../shared/format.js";
 import { matchesQuery } from "./language-match.js";
 
 export function setUpLanguageFilter(container) {
@@ -18,7 +19,7 @@ export function setUpLanguageFilter(container) {
       if (!item.hidden) shown += 1;
     }
     status.textContent = input.value.trim()
-      ? status.dataset.countTemplate.replace("%(shown)s", shown).replace("%(total)s", items.length)
+      ? fill(status.dataset.countTemplate, { shown: formatInteger(shown), total: formatInteger(items.length) })
       : "";
   };
   input.addEventListener("input", apply);
