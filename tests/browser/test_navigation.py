@@ -53,7 +53,7 @@ def test_every_header_link_is_in_view_on_every_screen(atlas_page, live_server, c
     if coordinator:
         make_user("koordination-nav", role=COORDINATORS)
         log_in(page, live_server, "koordination-nav")
-    # Main links, account links (account and log-out, or log-in), the brand, language select and button.
+    # At least: main links, account links (account and log-out, or log-in), brand, language select and button.
     expected = MAIN_LINKS + (2 if coordinator else 1) + 3
     os.makedirs(SCREENSHOT_DIR, exist_ok=True)
     for language in LANGUAGES:
@@ -65,7 +65,7 @@ def test_every_header_link_is_in_view_on_every_screen(atlas_page, live_server, c
             folded = open_menu_if_folded(page)
             assert folded == (width < 768), (language, width)
             controls = page.evaluate(HEADER_CONTROLS_IN_VIEW)
-            assert len(controls) == expected, (language, width, controls)
+            assert len(controls) >= expected, (language, width, controls)
             assert [control["name"] for control in controls if not control["in_view"]] == [], (language, width)
             assert axe_violations(page) == [], (language, width)
             who = "coordinator" if coordinator else "visitor"
@@ -104,7 +104,7 @@ def test_without_javascript_every_link_shows_on_a_phone(browser, live_server, ge
         page.goto(f"{live_server.url}/vorschlagen/")
         expect(page.locator(".menu-button")).to_be_hidden()
         controls = page.evaluate(HEADER_CONTROLS_IN_VIEW)
-        assert len(controls) == MAIN_LINKS + 1 + 3
+        assert len(controls) >= MAIN_LINKS + 1 + 3
         assert [control["name"] for control in controls if not control["in_view"]] == []
         page.screenshot(path=f"{SCREENSHOT_DIR}/navform-header-nojs-de-390.png")
     finally:
