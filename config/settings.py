@@ -8,8 +8,10 @@ Environment variables:
   ALLOWED_HOSTS        comma-separated
   ATLAS_DATA_DIR       directory with the Spandau source data; default ../shared/data
   REDIS_URL            cache; default: local memory cache
+  ATLAS_TILES_URL      the street map's tiles (+ ATLAS_TILES_ATTRIBUTION, _ATTRIBUTION_URL, _MAX_ZOOM, _CONSENT)
 """
 
+import html
 import os
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from common.cache import redis_cache
+from common.tiles import check_tile_url, tile_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -232,16 +235,38 @@ ATLAS_DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR", BASE_DIR.parent / "shared
 STORAGE_SRID = 4326
 METRIC_SRID = 25833
 
+# The street map, the default base of every map (common/basemap.py). By default OpenStreetMap's standard
+# tiles, used as their tile usage policy asks (https://operations.osmfoundation.org/policies/tiles/): the
+# attribution visible on the map, at most zoom 19, tiles loaded only as the visitor looks at them (no
+# prefetching), the page's origin sent as referrer. ATLAS_TILES_URL may point at a self-hosted tile
+# server ("/tiles/{z}/{x}/{y}.png" on this host, or https://…) or another provider; say its attribution.
+OSM_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+ATLAS_TILES_URL = os.environ.get("ATLAS_TILES_URL", OSM_TILES_URL)
+try:
+    check_tile_url(ATLAS_TILES_URL)
+except ValueError as error:
+    raise ImproperlyConfigured(f"ATLAS_TILES_URL: {error}") from error
+ATLAS_TILES_ATTRIBUTION = os.environ.get("ATLAS_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
+ATLAS_TILES_ATTRIBUTION_URL = os.environ.get("ATLAS_TILES_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright")
+ATLAS_TILES_MAX_ZOOM = int(os.environ.get("ATLAS_TILES_MAX_ZOOM", 19))
+TILES_ATTRIBUTION_HTML = (
+    f'<a href="{html.escape(ATLAS_TILES_ATTRIBUTION_URL)}">{html.escape(ATLAS_TILES_ATTRIBUTION)}</a>'
+    if ATLAS_TILES_ATTRIBUTION_URL else html.escape(ATLAS_TILES_ATTRIBUTION))
+# Show the offline Ortsteil base until the visitor agrees once to load tiles from the (external) provider.
+ATLAS_TILES_CONSENT = env_bool("ATLAS_TILES_CONSENT", False)
+
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (52.535, 13.18),
     "DEFAULT_ZOOM": 12,
     "MIN_ZOOM": 10,
     "MAX_ZOOM": 19,  # markercluster needs a maxZoom
     "SPATIAL_EXTENT": (13.10, 52.39, 13.30, 52.60),
-    "TILES": [("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-               {"attribution": "© OpenStreetMap contributors", "maxZoom": 19})],
+    # The admin's map widget (django-leaflet) draws on the same street map.
+    "TILES": [("Straßenkarte", ATLAS_TILES_URL,
+               {"attribution": TILES_ATTRIBUTION_HTML, "maxZoom": ATLAS_TILES_MAX_ZOOM})],
     "RESET_VIEW": False,
 }
+
 
 REST_FRAMEWORK = {
     # Our throttles ask common.clients; DRF's own client address (any throttle added without it) agrees.
@@ -275,7 +300,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
+        # The street map's tiles: their host, taken from ATLAS_TILES_URL (none when they come from here).
+        "img-src": [SELF, "data:", *filter(None, [tile_origin(ATLAS_TILES_URL)])],
         "connect-src": [SELF],
         "font-src": [SELF],
         "object-src": [NONE],
