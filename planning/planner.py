@@ -18,6 +18,7 @@ from rest_framework.exceptions import ParseError
 
 from atlas.directory.queries import public_points
 from common.basemap import base_map
+from geodata.credits import map_credits
 from geodata.models import FacilityType, PlanningArea, SocialMonitoring
 from planning.api import parameters_from
 from planning.coverage import service
@@ -76,8 +77,6 @@ def planner_strings():
         "before": _("vorher"),
         "after": _("nachher"),
         "tooltip": _("%(name)s: Rang %(rank)s, Klasse %(cls)s"),
-        "baseOffline": _("Ortsteile (offline)"),
-        "baseOsm": _("OpenStreetMap-Kacheln (online)"),
         "housingEstates": _("Großwohnsiedlungen (abgeleitet)"),
         "derivedEstate": _("Abgeleitet aus Planungsräumen, kein amtlicher Umriss"),
         "ortsteilLayer": _("Ortsteile"),
@@ -119,6 +118,7 @@ class PlannerView(TemplateView):
         context["catchments"] = CATCHMENTS
         context["mss_weights"] = MSS_WEIGHTS
         context["defaults"] = defaults
+        context["map_credits"] = map_credits()
         context["planner_config"] = {
             **base_map(),
             "api": {
@@ -128,7 +128,6 @@ class PlannerView(TemplateView):
                 "geocode": reverse("api-geocode"),
                 "ortsteile": reverse("geodata:api:ortsteile"),
                 "housingEstates": reverse("geodata:api:housing-estates"),
-                "sources": reverse("geodata:api:sources"),
                 "figures": reverse("planning:planner-figures", kwargs={"key": "__key__"}),
                 "profile": reverse("planning:planning-area-profile", kwargs={"key": "__key__"}),
             },

@@ -45,8 +45,6 @@ def directory_strings():
         "locationArea": _("Lage nur auf Ebene des Planungsraums"),
         "loadError": _("Die Daten konnten nicht geladen werden."),
         "you": _("Suchpunkt"),
-        "baseOffline": _("Ortsteile (offline)"),
-        "baseOsm": _("OpenStreetMap-Kacheln (online)"),
         # What a result says (static/atlas/js/directory/result-summary.js)
         "areaOnly": _("nur Gebiet"),
         "openNow": _("jetzt geöffnet"),

@@ -22,7 +22,7 @@ from atlas.directory.translations import active_language, localized, localized_t
 from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions
 from common.api.params import Parameters
-from common.basemap import map_controls
+from common.basemap import base_map
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")
 LIST_PARAMETERS = Parameters({name: FILTERS[name] for name in FILTER_KEYS})
@@ -60,11 +60,11 @@ class EntryDetailView(TemplateView):
             "nearby": nearby_entries(entry),
             "jsonld": entry_jsonld(entry, permalink, texts=texts),
             "minimap_config": {
+                **base_map(),
                 "point": [point.x, point.y] if point else None,
                 "planningArea": entry.planning_area.key if entry.planning_area_id else None,
                 "ortsteil": entry.ortsteil.key if entry.ortsteil_id else None,
                 "name": entry.name,
-                "controls": map_controls(),
                 "api": {
                     "ortsteile": reverse("geodata:api:ortsteile"),
                     "planningArea": reverse("geodata:api:planning-area", kwargs={"key": entry.planning_area.key})

@@ -11,6 +11,7 @@ from atlas.directory.models import Language
 from atlas.events.models import Topic
 from common.basemap import base_map
 from common.publication import PublicationStatus
+from geodata.credits import map_credits
 from geodata.indicators import ORIGIN_HIERARCHY, indicator_definitions, origin_labels
 
 
@@ -40,8 +41,6 @@ def map_strings():
         "facilities": _("Einrichtungen"),
         "housingEstates": _("Großwohnsiedlungen (abgeleitet)"),
         "derivedEstate": _("Abgeleitet aus Planungsräumen, kein amtlicher Umriss"),
-        "baseOffline": _("Ortsteile (offline)"),
-        "baseOsm": _("OpenStreetMap-Kacheln (online)"),
         "planningAreas": _("Planungsräume"),
         "showTable": _("Tabelle der Planungsräume"),
         "legendTitle": _("Legende"),
@@ -86,6 +85,7 @@ class MapView(TemplateView):
             Language.objects.filter(events__status=PublicationStatus.PUBLISHED, events__end__gte=timezone.now())
             .distinct().order_by("german_name")
         )
+        context["map_credits"] = map_credits()
         context["map_config"] = {
             **base_map(),
             "indicators": indicators,
@@ -98,7 +98,6 @@ class MapView(TemplateView):
                 "facilities": reverse("geodata:api:facilities"),
                 "facilityTypes": reverse("geodata:api:facility-types"),
                 "housingEstates": reverse("geodata:api:housing-estates"),
-                "sources": reverse("geodata:api:sources"),
                 "events": reverse("api-events"),
             },
             # Profile pages, "__key__" replaced by the area's key (panel.js "Profil öffnen").

@@ -74,10 +74,20 @@ def hover_planning_area(page, key):
 
 def check_ortsteil_labels_and_attribution(page, names):
     expect(page.locator(".ortsteil-label").filter(has_text=names["ortsteil"])).to_have_count(1)
+    # The offline base credits the Ortsteile's source in the map's line; the side panel lists it too.
+    expect(page.locator("#map")).to_have_attribute("data-base", "offline")
     expect(page.locator(".leaflet-control-attribution")).to_contain_text(names["attribution"])
+    expect(page.locator("#map-sources li").filter(has_text=names["attribution"])).to_have_count(1)
 
 
-def test_map_page_shows_names_as_text(atlas_page, live_server, renamed):
+@pytest.fixture
+def offline_base(atlas_page):
+    """The visitor chose the offline base (kept in localStorage): the Ortsteile's source is on the map."""
+    atlas_page.add_init_script("localStorage.setItem('atlas.baseLayer', 'offline')")
+    return atlas_page
+
+
+def test_map_page_shows_names_as_text(atlas_page, live_server, renamed, offline_base):
     page = atlas_page
     page.goto(live_server.url + "/")
     expect(page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
@@ -127,7 +137,7 @@ def test_map_page_shows_names_as_text(atlas_page, live_server, renamed):
     assert_text_only(page)
 
 
-def test_planner_shows_names_as_text(atlas_page, live_server, renamed):
+def test_planner_shows_names_as_text(atlas_page, live_server, renamed, offline_base):
     page = atlas_page
     page.goto(live_server.url + "/planung/")
     expect(page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
@@ -140,16 +150,18 @@ def test_planner_shows_names_as_text(atlas_page, live_server, renamed):
     assert_text_only(page)
 
 
-def test_detail_maps_and_embed_show_names_as_text(atlas_page, live_server, renamed):
+def test_detail_maps_and_embed_show_names_as_text(atlas_page, live_server, renamed, offline_base):
     page = atlas_page
     for entry in (renamed["organisation_obj"], renamed["place_obj"]):
         page.goto(live_server.url + entry.get_absolute_url())
         expect(page.locator("#mini-map[data-ready='true']")).to_be_attached(timeout=30_000)
         expect(page.locator("h1")).to_have_text(entry.name)
+        expect(page.locator("#mini-map .leaflet-control-attribution")).to_contain_text(renamed["attribution"])
         assert_text_only(page)
 
     page.goto(live_server.url + "/embed/")
     expect(page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text(renamed["attribution"])
     expect(page.locator("#directory-list[data-state='ready']")).to_be_attached(timeout=30_000)
     item = page.locator("#directory-list li[data-slug='hostile-verein']")
     expect(item.locator(".item-name")).to_have_text(renamed["organisation"])

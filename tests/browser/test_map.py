@@ -31,10 +31,13 @@ def test_map_shows_ortsteile_and_planning_areas_without_errors(atlas_page, live_
     assert names == sorted(Ortsteil.objects.values_list("name", flat=True))
     assert "Falkenhagener Feld" in names
     expect(atlas_page.locator("path[data-planning-area]")).to_have_count(45)
-    # Facility clusters or markers are drawn, and every source's attribution is visible.
-    attribution = atlas_page.locator(".leaflet-control-attribution")
-    expect(attribution).to_contain_text("Amt für Statistik Berlin-Brandenburg")
-    expect(attribution).to_contain_text("Geoportal Berlin")
+    # The map names Leaflet, the street map and the sources page; every source is in the side panel.
+    expect(atlas_page.locator(".leaflet-control-attribution")).to_have_text(
+        "Leaflet | © OpenStreetMap contributors | Quellen")
+    sources = atlas_page.locator("#map-sources")
+    sources.locator("summary").click()
+    expect(sources).to_contain_text("Amt für Statistik Berlin-Brandenburg")
+    expect(sources).to_contain_text("Geoportal Berlin")
     os.makedirs(SCREENSHOT_DIR, exist_ok=True)
     atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/map.png")
     assert atlas_page.console_errors == []
@@ -93,14 +96,13 @@ def test_planning_area_table_is_reachable_from_the_map(atlas_page, live_server):
     assert atlas_page.outside_requests == []
 
 
-def test_optional_osm_tiles_are_the_only_outside_requests(atlas_page, live_server):
-    # Tiles cannot load here (no network): the requests are what counts, not the images.
-    atlas_page.route(re.compile(rf"https://{re.escape(OSM_TILE_HOST)}/.*"), lambda route: route.abort())
+def test_the_street_maps_tiles_are_the_only_requests_beyond_the_site(atlas_page, live_server):
+    # The tiles come from the fixture (tests/browser/conftest.py); the requests are what counts here.
     open_map(atlas_page, live_server)
-    atlas_page.get_by_label("OpenStreetMap-Kacheln (online)").check()
-    atlas_page.wait_for_timeout(500)
-    assert atlas_page.outside_requests, "switching on the OSM base layer should request tiles"
-    assert all(OSM_TILE_HOST in url for url in atlas_page.outside_requests)
+    expect(atlas_page.locator(".street-tiles img.leaflet-tile-loaded").first).to_be_visible()
+    assert atlas_page.tile_requests, "the street map is the default base and requests tiles"
+    assert all(OSM_TILE_HOST in url for url in atlas_page.tile_requests)
+    assert atlas_page.outside_requests == []
 
 
 def test_on_a_phone_the_navigation_stays_and_the_map_is_not_covered(atlas_page, live_server):
@@ -114,10 +116,10 @@ def test_on_a_phone_the_navigation_stays_and_the_map_is_not_covered(atlas_page, 
     expect(navigation).to_be_hidden()
     # The page itself does not scroll: header, panel and map share the screen.
     assert atlas_page.evaluate("document.documentElement.scrollHeight") <= 844
-    # Layers open on demand; the sources stay named in a strip of two lines.
+    # Layers open on demand; the attribution is one short line linking the sources.
     expect(atlas_page.locator(".leaflet-control-layers-expanded")).to_have_count(0)
     attribution = atlas_page.locator(".leaflet-control-attribution")
-    expect(attribution).to_contain_text("Geoportal Berlin")
-    assert attribution.bounding_box()["height"] < 60
+    expect(attribution).to_have_text("Leaflet | © OpenStreetMap contributors | Quellen")
+    assert attribution.bounding_box()["height"] < 24
     atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/map-phone.png")
     assert atlas_page.console_errors == []

@@ -60,7 +60,11 @@ def test_switch_to_planner_and_change_the_catchment(atlas_page, live_server):
     expect(atlas_page.locator("#map[data-need='residents'][data-ready='true']")).to_be_attached()
     expect(atlas_page.locator("#planner-status")).to_contain_text("500 m")
     assert "need=residents" in atlas_page.url
-    expect(atlas_page.locator(".leaflet-control-attribution")).to_contain_text("Amt für Statistik Berlin-Brandenburg")
+    # The map names Leaflet, the street map and the sources page; the sources are in the side panel.
+    expect(atlas_page.locator(".leaflet-control-attribution")).to_have_text(
+        "Leaflet | © OpenStreetMap contributors | Quellen")
+    atlas_page.locator("#map-sources summary").click()
+    expect(atlas_page.locator("#map-sources")).to_contain_text("Amt für Statistik Berlin-Brandenburg")
     assert atlas_page.console_errors == []
     assert atlas_page.outside_requests == []
 

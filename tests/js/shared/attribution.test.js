@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { loadSources, sourceAttribution } from "../../../static/atlas/js/shared/attribution.js";
+import { SEPARATOR, attributionTexts, loadSources, shortAttribution } from "../../../static/atlas/js/shared/attribution.js";
 import { sendJson, serve } from "../support/http-server.js";
 
 const sources = [
@@ -10,21 +10,52 @@ const sources = [
   { key: "lor-plr-2021", attribution: "Geoportal Berlin / LOR", licence: "dl-de/by-2-0" },
   { key: "edited", attribution: "<b>Amt</b> & Partner", licence: "CC BY 4.0" },
 ];
+const page = { page: "/quellen/", label: "Quellen" };
 
-test("each named source is credited once per distinct text, in the order of the sources", () => {
+test("the short line: Leaflet, the base map's credit with its link, and the sources page", () => {
+  const line = shortAttribution({
+    credit: { text: "© OpenStreetMap contributors", url: "https://www.openstreetmap.org/copyright" },
+    sources: page,
+  });
   assert.equal(
-    sourceAttribution(sources, ["lor-plr-2021", "alkis-ortsteile", "lor-plr"]),
-    "Geoportal Berlin / ALKIS (dl-de/by-2-0) · Geoportal Berlin / LOR (dl-de/by-2-0)",
+    line,
+    [
+      '<a href="https://leafletjs.com">Leaflet</a>',
+      '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a>',
+      '<a href="/quellen/">Quellen</a>',
+    ].join(SEPARATOR),
   );
 });
 
-test("texts from the database are escaped for Leaflet's HTML attribution", () => {
-  assert.equal(sourceAttribution(sources, ["edited"]), "&lt;b&gt;Amt&lt;/b&gt; &amp; Partner (CC BY 4.0)");
+test("in an embed every link of the line opens a new tab", () => {
+  const line = shortAttribution({ credit: { text: "© OSM", url: "https://osm.example/copyright" }, sources: page, newTab: true });
+  assert.equal(line.match(/<a /g).length, 3);
+  assert.equal(line.match(/ target="_blank" rel="noopener"/g).length, 3);
 });
 
-test("no known key, no attribution", () => {
-  assert.equal(sourceAttribution(sources, ["unknown"]), "");
-  assert.equal(sourceAttribution([], ["lor-plr"]), "");
+test("texts and addresses from settings and the database are escaped", () => {
+  const line = shortAttribution({
+    credit: { text: "<img src=x onerror=alert(1)> & Co", url: 'https://x.example/"><script>' },
+    sources: { page: "/quellen/", label: "<b>Quellen</b>" },
+  });
+  assert.ok(!line.includes("<img") && !line.includes("<script") && !line.includes("<b>"));
+  assert.ok(line.includes("&lt;img src=x onerror=alert(1)&gt; &amp; Co"));
+  assert.ok(line.includes('href="https://x.example/&quot;&gt;&lt;script&gt;"'));
+});
+
+test("a credit without a link is text; no credit (the offline base's sources not loaded yet), none", () => {
+  assert.equal(shortAttribution({ credit: { text: "Geoportal Berlin" }, sources: page }).split(SEPARATOR)[1], "Geoportal Berlin");
+  assert.equal(shortAttribution({ credit: null, sources: page }).split(SEPARATOR).length, 2);
+  assert.equal(shortAttribution({ credit: { text: "" }, sources: page }).split(SEPARATOR).length, 2);
+});
+
+test("each attribution text is named once, in the order of the sources", () => {
+  assert.deepEqual(attributionTexts(sources, ["lor-plr-2021", "alkis-ortsteile", "lor-plr"]), [
+    "Geoportal Berlin / ALKIS",
+    "Geoportal Berlin / LOR",
+  ]);
+  assert.deepEqual(attributionTexts(sources, ["unknown"]), []);
+  assert.deepEqual(attributionTexts([], ["lor-plr"]), []);
 });
 
 let server;

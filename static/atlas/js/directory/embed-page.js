@@ -1,11 +1,12 @@
 import { fetchJson } from "../shared/api.js";
-import { BaseMap, LEAFLET_LINK_NEW_TAB } from "../shared/base-map.js";
+import { BaseMap } from "../shared/base-map.js";
 import { Directory } from "./directory.js";
 
-// Entry point of the embeddable directory (/embed/): the Ortsteile as offline base, the directory
-// with the filters fixed by the embed URL. No statistics layers.
+// Entry point of the embeddable directory (/embed/): the street map (the Ortsteile as offline base), the
+// directory with the filters fixed by the embed URL. No statistics layers. The page around it stays:
+// the links of the map's attribution open a new tab.
 const config = JSON.parse(document.getElementById("map-config").textContent);
-const base = new BaseMap("map", config, config.directory.strings, { prefix: LEAFLET_LINK_NEW_TAB });
+const base = new BaseMap("map", config, { newTab: true });
 const map = base.map;
 
 const directory = new Directory(map, config.directory);

@@ -1,6 +1,5 @@
 import { fetchJson } from "../shared/api.js";
 import { BaseMap } from "../shared/base-map.js";
-import { loadSources, sourceAttribution } from "../shared/attribution.js";
 import { colourFor, classify } from "../shared/indicator-classes.js";
 import { Directory } from "../directory/directory.js";
 import { el } from "../shared/dom.js";
@@ -18,7 +17,7 @@ const config = JSON.parse(document.getElementById("map-config").textContent);
 const strings = config.strings;
 const panel = new DetailPanel(config);
 
-const base = new BaseMap("map", config, strings, {
+const base = new BaseMap("map", config, {
   // Open beside a wide map; on a phone it would cover most of it, so there it opens on demand.
   collapsed: window.matchMedia("(max-width: 48rem)").matches,
 });
@@ -88,27 +87,21 @@ function applyIndicator(key) {
   document.getElementById("map").dataset.indicator = key || "";
 }
 
-async function loadOrtsteile(sources) {
+async function loadOrtsteile() {
   const collection = await fetchJson(config.api.ortsteile);
   const fill = base.addOrtsteilFill(collection, { renderer, onClick: (properties) => panel.showOrtsteil(properties) });
   // Outlines and names stay above the planning areas on both base layers.
-  const outlines = base.ortsteilOutlines(collection, {
-    renderer,
-    attribution: sourceAttribution(sources, collection.features.map((f) => f.properties.source).filter(Boolean)),
-  });
+  const outlines = base.ortsteilOutlines(collection, { renderer });
   outlines.addTo(map);
   base.addOverlay(outlines, strings.ortsteil);
   return { fill, outlines };
 }
 
-async function loadPlanningAreas(sources) {
+async function loadPlanningAreas() {
   const collection = await fetchJson(config.api.planningAreas);
-  const keys = new Set();
-  collection.features.forEach((f) => (f.properties.sources || []).forEach((key) => keys.add(key)));
   planningAreaLayer = L.geoJSON(collection, {
     renderer,
     style: styleForPlanningArea,
-    attribution: sourceAttribution(sources, [...keys]),
     onEachFeature: (feature, path) => {
       const p = feature.properties;
       path.on("click", () => panel.showPlanningArea(p.key));
@@ -125,11 +118,10 @@ async function loadPlanningAreas(sources) {
 }
 
 async function start() {
-  const sources = await loadSources(config.api.sources);
-  const ortsteile = await loadOrtsteile(sources);
+  const ortsteile = await loadOrtsteile();
   map.fitBounds(ortsteile.fill.getBounds(), { padding: [10, 10] });
   directory.restoreView();
-  await loadPlanningAreas(sources);
+  await loadPlanningAreas();
   ortsteile.outlines.bringToFront();
 
   const select = document.getElementById("indicator-select");

@@ -1,5 +1,4 @@
 import { fetchJson } from "../shared/api.js";
-import { attributeSources } from "../shared/attribution.js";
 import { BaseMap } from "../shared/base-map.js";
 import { el } from "../shared/dom.js";
 import { fill, pageLocale } from "../shared/format.js";
@@ -20,10 +19,9 @@ const status = document.getElementById("planner-status");
 const whatIfStatus = document.getElementById("whatif-status");
 const form = document.getElementById("planner-params");
 
-const base = new BaseMap("map", config, strings);
+// The sources of the gap score are listed in the side panel ("Quellen") and on /quellen/.
+const base = new BaseMap("map", config);
 const map = base.map;
-// The gap score is computed from these layers: their sources are credited on the map.
-attributeSources(map, config.api.sources, ["alkis-ortsteile", "lor-plr", "population-", "mss-2021-indizes"]);
 const renderer = L.svg({ padding: 0.5 });
 
 const legendIndicator = {

@@ -1,14 +1,12 @@
 import { el, escapeHtml } from "./dom.js";
+import { StreetBase } from "./street-base.js";
 
 /* global L */
-// The base map of the map page, the planner and the embed. It works without internet: the Ortsteile
-// from our own database are the default base layer; OpenStreetMap tiles are a base layer the user
-// can switch on. config: {center, zoom, minZoom, maxZoom, tiles: {url, options}} from the server;
-// strings: {baseOffline, baseOsm} names of the two base layers in the layer list.
-export const LEAFLET_LINK = '<a href="https://leafletjs.com">Leaflet</a>';
-// In an embed the page around it stays: the link opens a new tab.
-export const LEAFLET_LINK_NEW_TAB = '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>';
-
+// The base map of the map page, the planner and the embed: the street map by default, the Ortsteile
+// from our own database as the offline base (shared/street-base.js chooses, falls back and credits).
+// config: base_map() of common/basemap.py ({center, zoom, minZoom, maxZoom, tiles, base, sources, controls}).
+// Layers added above carry no attribution option: the map shows one short line, the sources are
+// listed on /quellen/ and in the side panel.
 export const ORTSTEIL_FILL = { color: "#37474f", weight: 1, fillColor: "#eceff1", fillOpacity: 1 };
 export const ORTSTEIL_OUTLINE = { color: "#263238", weight: 3, fill: false, className: "ortsteil-outline" };
 
@@ -22,8 +20,8 @@ export function addZoomControl(map, controls = {}) {
 }
 
 export class BaseMap {
-  // collapsed: whether the layer list opens only on demand; prefix: the attribution prefix (HTML).
-  constructor(container, config, strings, { collapsed = true, prefix = LEAFLET_LINK } = {}) {
+  // collapsed: whether the layer list opens only on demand; newTab: links open a new tab (embed).
+  constructor(container, config, { collapsed = true, newTab = false } = {}) {
     this.map = L.map(container, {
       center: config.center,
       zoom: config.zoom,
@@ -34,15 +32,9 @@ export class BaseMap {
       keyboard: true,
     });
     addZoomControl(this.map, config.controls);
-    this.map.attributionControl.setPrefix(prefix);
-    this.offline = L.layerGroup().addTo(this.map);
-    this.tiles = L.tileLayer(config.tiles.url, config.tiles.options);
-    // The layer list renders its names as HTML: they are escaped (here and in addOverlay).
-    this.layers = L.control.layers(
-      { [escapeHtml(strings.baseOffline)]: this.offline, [escapeHtml(strings.baseOsm)]: this.tiles },
-      {},
-      { collapsed, position: "topright" },
-    ).addTo(this.map);
+    this.offline = L.layerGroup();
+    this.layers = L.control.layers({}, {}, { collapsed, position: "topright" }).addTo(this.map);
+    this.base = new StreetBase(this.map, config, { offline: this.offline, layers: this.layers, newTab });
   }
 
   addOverlay(layer, name) {
@@ -54,12 +46,13 @@ export class BaseMap {
     const options = { interactive: Boolean(onClick), style: () => ({ ...ORTSTEIL_FILL, weight }) };
     if (renderer) options.renderer = renderer;
     if (onClick) options.onEachFeature = (feature, path) => path.on("click", () => onClick(feature.properties));
+    this.base.creditOffline(collection.features.map((feature) => feature.properties.source).filter(Boolean));
     return L.geoJSON(collection, options).addTo(this.offline);
   }
 
   // Outlines and names of the Ortsteile, meant to stay above everything on both base layers; not yet
-  // on the map. attribution: HTML (escaped by the caller) credited while the layer is shown.
-  ortsteilOutlines(collection, { renderer, attribution } = {}) {
+  // on the map.
+  ortsteilOutlines(collection, { renderer } = {}) {
     const options = {
       interactive: false,
       style: () => ({ ...ORTSTEIL_OUTLINE }),
@@ -69,7 +62,6 @@ export class BaseMap {
       },
     };
     if (renderer) options.renderer = renderer;
-    if (attribution) options.attribution = attribution;
     return L.geoJSON(collection, options);
   }
 }
