@@ -3,6 +3,7 @@
 from django.db.models import Sum
 from django.views.generic import TemplateView
 
+from common.basemap import tile_source
 from geodata.models import DataSource, PlanningArea, Population
 
 
@@ -54,4 +55,5 @@ class SourcesView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sources"] = DataSource.objects.all()
+        context["tiles"] = tile_source()
         return context

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.views.generic import TemplateView
 
 from atlas.moderation import conf as moderation_settings
+from common.basemap import tile_source
 
 
 class PrivacyView(TemplateView):
@@ -17,4 +18,5 @@ class PrivacyView(TemplateView):
             confirmation_days=settings.ATLAS_EMAIL_CONFIRMATION_DAYS,
             account_mails_per_hour=settings.ATLAS_ACCOUNT_MAILS_PER_ADDRESS,
             contact_email=settings.DEFAULT_FROM_EMAIL,
+            tiles=tile_source(),
             **kwargs)

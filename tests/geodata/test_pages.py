@@ -25,3 +25,14 @@ def test_sources_page_lists_every_source_escaped(client):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "© OpenStreetMap contributors" in html
+
+
+def test_sources_page_names_the_street_map_and_its_tile_host(client, settings):
+    html = client.get("/quellen/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert ('<a href="https://www.openstreetmap.org/copyright" rel="noopener">© OpenStreetMap contributors</a>'
+            " – Kacheln von tile.openstreetmap.org") in html
+    settings.ATLAS_TILES_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.ATLAS_TILES_ATTRIBUTION = "<b>Bezirksamt</b> & OSM"
+    settings.ATLAS_TILES_ATTRIBUTION_URL = ""
+    html = client.get("/quellen/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "&lt;b&gt;Bezirksamt&lt;/b&gt; &amp; OSM – Kacheln von tiles.example.org" in html
