@@ -4,9 +4,11 @@ UI texts, translated on the server like geodata.views.map_strings()."""
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from atlas.directory.models import Category, Language, MeetingPlaceType
 from common.basemap import base_map
+from common.plurals import plural_table
 
 FILTER_KEYS = ("q", "category", "language", "target_group", "ortsteil", "type", "open_now", "wheelchair")
 
@@ -55,6 +57,10 @@ def directory_strings():
         "wheelchairLimited": _("eingeschränkt rollstuhlgerecht"),
         "route": _("Route zu Fuß"),
         "routeOf": _("Route zu Fuß: %(name)s (öffnet in neuem Tab)"),
+        # The accessible name of a cluster of markers: a plural table (common/plurals.py), not a string.
+        "clusterEntries": plural_table(
+            lambda n: ngettext("%(count)s Eintrag – hineinzoomen", "%(count)s Einträge – hineinzoomen", n)
+        ),
     }
 
 

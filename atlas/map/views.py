@@ -4,12 +4,14 @@ housing estates, the events layer and the directory panel."""
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from atlas.directory.config import directory_config
 from atlas.directory.models import Language
 from atlas.events.models import Topic
 from common.basemap import base_map
+from common.plurals import plural_table
 from common.publication import PublicationStatus
 from geodata.credits import map_credits
 from geodata.indicators import ORIGIN_HIERARCHY, indicator_definitions, origin_labels
@@ -69,6 +71,13 @@ def map_strings():
         "eventsDetails": _("Details"),
         "eventsShowOnMap": _("Auf der Karte zeigen"),
         "eventsSample": _("Beispiel/Sample"),
+        # Accessible names of marker clusters: plural tables (common/plurals.py), not strings.
+        "clusterEvents": plural_table(
+            lambda n: ngettext("%(count)s Veranstaltung – hineinzoomen", "%(count)s Veranstaltungen – hineinzoomen", n)
+        ),
+        "clusterFacilities": plural_table(
+            lambda n: ngettext("%(count)s Einrichtung – hineinzoomen", "%(count)s Einrichtungen – hineinzoomen", n)
+        ),
     }
 
 

@@ -1,19 +1,12 @@
+import { clusterIcon } from "../shared/cluster-icon.js";
 import { el } from "../shared/dom.js";
 import { categoryColour } from "./entries.js";
 import { popupContent } from "./entry-popup.js";
 
 /* global L */
 // The directory on the map: organisations as circles in the colour of their main field of activity,
-// meeting places as dark diamonds; each kind in its own cluster so it can be switched off.
-function clusterIcon(kind) {
-  return (cluster) =>
-    L.divIcon({
-      // A number only: no entry text reaches this HTML.
-      html: `<span>${Number(cluster.getChildCount())}</span>`,
-      className: `dir-cluster ${kind}-cluster`,
-      iconSize: [34, 34],
-    });
-}
+// meeting places as dark diamonds; each kind in its own cluster so it can be switched off. A cluster
+// shows its number and is announced as "6 entries – zoom in" (strings.clusterEntries).
 
 export class DirectoryLayers {
   constructor(map, config, onSelect) {
@@ -24,11 +17,15 @@ export class DirectoryLayers {
     this.entries = new Map();
     const options = { showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true };
     this.clusters = {
-      organisation: L.markerClusterGroup({ ...options, iconCreateFunction: clusterIcon("organisation") }),
-      place: L.markerClusterGroup({ ...options, iconCreateFunction: clusterIcon("place") }),
+      organisation: L.markerClusterGroup({ ...options, iconCreateFunction: this.clusterIcon("organisation") }),
+      place: L.markerClusterGroup({ ...options, iconCreateFunction: this.clusterIcon("place") }),
     };
     this.origin = L.layerGroup().addTo(map);
     this.routeOrigin = null; // {lat, lon} of "near", where the popups' walking directions start
+  }
+
+  clusterIcon(kind) {
+    return clusterIcon(this.config.strings.clusterEntries, { className: `dir-cluster ${kind}-cluster` });
   }
 
   setVisible(kind, visible) {

@@ -1,4 +1,5 @@
 import { fetchJson } from "../shared/api.js";
+import { clusterIcon } from "../shared/cluster-icon.js";
 import { clear, el, highlightItem } from "../shared/dom.js";
 import { pageLocale } from "../shared/format.js";
 
@@ -67,11 +68,6 @@ function calendarIcon(event) {
   return L.divIcon({ html: sheet, className: "event-marker", iconSize: [30, 32], iconAnchor: [15, 32], popupAnchor: [0, -30] });
 }
 
-function clusterIcon(cluster) {
-  // A number only: no event text reaches this HTML.
-  return L.divIcon({ html: `<span>${Number(cluster.getChildCount())}</span>`, className: "event-cluster", iconSize: [34, 34] });
-}
-
 export class EventsLayer {
   constructor(map, config) {
     this.map = map;
@@ -86,7 +82,8 @@ export class EventsLayer {
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 30,
-      iconCreateFunction: clusterIcon,
+      // The number shows; screen readers hear "3 events – zoom in".
+      iconCreateFunction: clusterIcon(config.strings.clusterEvents, { className: "event-cluster" }),
     });
     this.markers = new Map();
     this.items = new Map();

@@ -1,12 +1,23 @@
 import { fetchJson } from "../shared/api.js";
+import { clusterIcon } from "../shared/cluster-icon.js";
 import { clear, el } from "../shared/dom.js";
 
 /* global L */
 // Facilities of social infrastructure, one clustered layer, with a checkbox per type.
+// Clusters look like markercluster's own (small, medium, large) and are announced as "12 facilities – zoom in".
+function sizeClass(count) {
+  return `marker-cluster marker-cluster-${count < 10 ? "small" : count < 100 ? "medium" : "large"}`;
+}
+
 export async function addFacilityLayer(map, config) {
   const strings = config.strings;
   const fieldset = document.getElementById("facility-types");
-  const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });
+  const cluster = L.markerClusterGroup({
+    chunkedLoading: true,
+    showCoverageOnHover: false,
+    maxClusterRadius: 50,
+    iconCreateFunction: clusterIcon(strings.clusterFacilities, { className: sizeClass, iconSize: [40, 40], nested: true }),
+  });
   map.addLayer(cluster);
   const markersByType = new Map();
   let types;
