@@ -34,7 +34,8 @@ def events(geodata_live):
 
 
 def open_map(page, live_server):
-    page.goto(live_server.url + "/")
+    # The events' list and filters are in the "Ebenen" tab (the home opens on the directory).
+    page.goto(live_server.url + "/?tab=ebenen")
     expect(page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
     expect(page.locator("#event-list[data-state='ready']")).to_be_attached(timeout=30_000)
 

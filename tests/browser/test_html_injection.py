@@ -89,7 +89,7 @@ def offline_base(atlas_page):
 
 def test_map_page_shows_names_as_text(atlas_page, live_server, renamed, offline_base):
     page = atlas_page
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/?tab=ebenen")
     expect(page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
     expect(page.locator("#event-list[data-state='ready']")).to_be_attached(timeout=30_000)
     check_ortsteil_labels_and_attribution(page, renamed)

@@ -26,7 +26,7 @@ def ranked_keys(page):
 
 
 def test_switch_to_planner_and_change_the_catchment(atlas_page, live_server):
-    atlas_page.goto(live_server.url + "/")
+    atlas_page.goto(live_server.url + "/?tab=ebenen")
     expect(atlas_page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
     atlas_page.locator("#open-planner").click()
     expect(atlas_page).to_have_url(re.compile(r"/planung/$"))
@@ -118,8 +118,8 @@ def test_map_panel_links_to_the_profile(atlas_page, live_server):
     atlas_page.goto(live_server.url + "/")
     expect(atlas_page.locator("#map[data-ready='true']")).to_be_attached(timeout=30_000)
     atlas_page.locator(".leaflet-control-layers-overlays label", has_text="Einrichtungen").locator("input").uncheck()
-    atlas_page.locator("path[data-planning-area='05200527']").focus()
-    atlas_page.keyboard.press("Enter")
+    point = atlas_page.evaluate(FIND_CLICK_POINT, "05200527")
+    atlas_page.mouse.click(point["x"], point["y"])
     link = atlas_page.locator("#detail-panel").get_by_role("link", name="Profil öffnen")
     expect(link).to_have_attribute("href", "/planungsraeume/05200527/")
     link.click()

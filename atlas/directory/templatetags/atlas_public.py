@@ -30,14 +30,17 @@ def _published(relation):
 
 
 @register.inclusion_tag("directory/_filter_fields.html")
-def directory_filter_fields(values=None, locked=None, prefix="dir", embed=False):
+def directory_filter_fields(values=None, locked=None, prefix="dir", embed=False, part="", search_label=""):
     """The filter selects of the directory (map panel, embed and the list page), with counts. In an
-    embed the filters are fixed by the embed URL: locked ones become hidden fields, the others vanish."""
+    embed the filters are fixed by the embed URL: locked ones become hidden fields, the others vanish.
+    part: "search" (the search box only, labelled search_label if given), "filters" (the rest) or both."""
     values = values or {}
     locked = locked or {}
     return {
         "prefix": prefix,
         "embed": embed,
+        "part": part,
+        "search_label": search_label,
         "values": values,
         "locked": locked,
         "categories": Category.objects.annotate(count=_published("organisations")),

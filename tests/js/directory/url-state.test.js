@@ -12,6 +12,7 @@ test("an empty address is the default view", () => {
     radius: "",
     view: null,
     tab: "",
+    indicator: "",
     show: { organisations: true, places: true },
   });
 });
@@ -20,18 +21,24 @@ test("the default view writes nothing into the address", () => {
   assert.equal(serialiseState(readState("")), "");
 });
 
-test("a shared link restores filters, 'near', radius, map view, tab and hidden layers", () => {
+test("a shared link restores filters, 'near', radius, map view, tab, colouring and hidden layers", () => {
   const state = {
     filters: { ...noFilters, q: "Café & Co", category: "bildung", language: "ar", ortsteil: "0501" },
     near: { lon: 13.19876, lat: 52.53456, label: "Rathaus Spandau, Carl-Schurz-Str. 2/6" },
     radius: "1000",
     view: { zoom: 15, lat: 52.5351, lon: 13.2003 },
-    tab: "verzeichnis",
+    tab: "ebenen",
+    indicator: "mss_status_index",
     show: { organisations: true, places: false },
   };
   const query = serialiseState(state);
   assert.deepEqual(readState(query), state);
   assert.deepEqual(readState(`?${query}`), state, "with the leading question mark of location.search");
+});
+
+test("a fractional zoom (the district fitted to the screen) survives the address bar", () => {
+  const query = serialiseState({ view: { zoom: 11.75, lat: 52.5, lon: 13.2 } });
+  assert.deepEqual(readState(query).view, { zoom: 11.75, lat: 52.5, lon: 13.2 });
 });
 
 test("coordinates are written with five decimals (about a metre)", () => {
@@ -49,7 +56,7 @@ test("both kinds hidden are both remembered", () => {
 
 test("a tampered link falls back to the defaults piece by piece", () => {
   const state = readState(
-    "?near=200,52.5&radius=750&map=abc&q=" + "x".repeat(500) + "&near_label=ignored&hide=everything",
+    "?near=200,52.5&radius=750&map=abc&q=" + "x".repeat(500) + "&near_label=ignored&hide=everything&indicator=" + "y".repeat(99),
   );
   assert.equal(state.near, null, "longitude out of range");
   assert.equal(state.radius, "", "only the radii of the select");

@@ -21,6 +21,8 @@ export class Directory {
     Object.assign(this.state.filters, config.locked || {});
     this.token = 0;
     this.trackView = !this.state.view;
+    // The page may fit the map by itself (the whole district on any screen): such views stay out of the address.
+    this.automaticView = () => false;
     this.listNode = document.getElementById("directory-list");
     this.count = document.getElementById("dir-count");
     this.hint = document.getElementById("dir-hint");
@@ -43,7 +45,7 @@ export class Directory {
     this.near.set(this.state.near, this.state.radius);
     this.bindShowToggles();
     map.on("moveend", () => {
-      if (!this.trackView) return;
+      if (!this.trackView || this.automaticView()) return;
       const centre = map.getCenter();
       this.state.view = { zoom: map.getZoom(), lat: centre.lat, lon: centre.lng };
       writeState(this.state);

@@ -1,7 +1,8 @@
 import { pageLocale } from "../shared/format.js";
 
 // The directory's view in the address bar, so a shared link restores filters, "near", map and tab,
-// and the language: ?lang= (common/languages.py) opens a link from the Arabic interface in Arabic.
+// the statistics colouring on the map page (indicator), and the language: ?lang= (common/languages.py)
+// opens a link from the Arabic interface in Arabic.
 // German, the atlas's first language, is left out, so a German link opens in the reader's own language.
 // Written with history.replaceState (no new history entries); read once on load.
 export const FILTER_KEYS = ["q", "category", "language", "target_group", "ortsteil", "type", "open_now", "wheelchair"];
@@ -32,6 +33,7 @@ export function readState(search = window.location.search) {
     radius: RADII.includes(params.get("radius")) ? params.get("radius") : "",
     view,
     tab: params.get("tab") || "",
+    indicator: (params.get("indicator") || "").slice(0, 60),
     show: { organisations: !hidden.includes("organisations"), places: !hidden.includes("places") },
   };
 }
@@ -42,6 +44,7 @@ export function serialiseState(state, language = pageLocale) {
   const params = new URLSearchParams();
   if (language && language !== SOURCE_LANGUAGE) params.set("lang", language);
   if (state.tab) params.set("tab", state.tab);
+  if (state.indicator) params.set("indicator", state.indicator);
   for (const key of FILTER_KEYS) if (state.filters?.[key]) params.set(key, state.filters[key]);
   if (state.near) {
     params.set("near", `${state.near.lon.toFixed(5)},${state.near.lat.toFixed(5)}`);
