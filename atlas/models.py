@@ -19,3 +19,4 @@ from atlas.moderation.models import Submission, UsedFormToken, VerificationRemin
 from atlas.needs.models import Need, NeedsAssessment, Offer, SupportTopic  # noqa: F401
 from atlas.resources.models import Resource  # noqa: F401
 from atlas.roles.models import OrganisationEditor  # noqa: F401
+from atlas.subscriptions.models import Appearance, AreaSubscription, DigestRun  # noqa: F401

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "atlas.resources",
     "atlas.moderation",
     "atlas.needs",
+    "atlas.subscriptions",
     "atlas.accounts",
     "atlas.privacy",
     "atlas.map",
@@ -403,3 +404,14 @@ ATLAS_ROUTE_URL = os.environ.get(
 if not ATLAS_ROUTE_URL.startswith("https://") or not ("{to}" in ATLAS_ROUTE_URL or "{to_address}" in ATLAS_ROUTE_URL):
     raise ImproperlyConfigured("ATLAS_ROUTE_URL must be an https:// address with {to} or {to_address}")
 # --- end directions ---------------------------------------------------------------------------------
+# --- Area subscriptions "Neues in meiner Nähe" (atlas/subscriptions) -------------------------------
+# The site's address for the links in digests (send_area_digests runs without a request; --base-url
+# overrides it), e.g. https://atlas.example.org
+ATLAS_SITE_URL = os.environ.get("ATLAS_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
+# The confirmation link is valid this long; unconfirmed subscriptions are deleted after it.
+ATLAS_SUBSCRIPTION_CONFIRMATION_DAYS = 7
+ATLAS_DIGEST_INTERVAL_DAYS = 7  # at most one digest per subscription in this many days
+# Subscriptions per client (common.throttling), and confirmation mails per address and day.
+ATLAS_SUBSCRIBE_THROTTLE = os.environ.get("ATLAS_SUBSCRIBE_THROTTLE", "5/hour")
+ATLAS_SUBSCRIPTION_MAILS_PER_ADDRESS = 3
+# --- end area subscriptions ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("atlas.directory.urls")),
     path("", include("atlas.directory.exporting.urls")),
     path("", include("atlas.needs.urls")),
+    path("", include("atlas.subscriptions.urls")),
     path("", include("atlas.accounts.urls")),
     path("", include("atlas.privacy.urls")),
     path("", include("atlas.moderation.urls")),

@@ -3,6 +3,7 @@ from django.views.generic import TemplateView
 
 from atlas.moderation import conf as moderation_settings
 from common.basemap import tile_source
+from atlas.subscriptions import conf as subscription_settings
 
 
 class PrivacyView(TemplateView):
@@ -19,4 +20,6 @@ class PrivacyView(TemplateView):
             account_mails_per_hour=settings.ATLAS_ACCOUNT_MAILS_PER_ADDRESS,
             contact_email=settings.DEFAULT_FROM_EMAIL,
             tiles=tile_source(),
+            subscription_confirmation_days=subscription_settings.confirmation_days(),
+            subscriptions_per_client=subscription_settings.subscribe_rate_text(),
             **kwargs)
