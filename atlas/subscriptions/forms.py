@@ -37,7 +37,7 @@ class SubscriptionForm(forms.Form):
     AREA_ADDRESS = "address"
 
     email = forms.EmailField(label=_("Ihre E-Mail-Adresse"), max_length=254,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+                             widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}))
     area = forms.ChoiceField(label=_("Gebiet"), widget=forms.RadioSelect, initial=AREA_ORTSTEIL, choices=[
         (AREA_ORTSTEIL, _("ein Ortsteil")), (AREA_ADDRESS, _("ein Umkreis um eine Adresse"))])
     ortsteil = forms.ModelChoiceField(label=_("Ortsteil"), queryset=Ortsteil.objects.none(), required=False,
@@ -51,12 +51,11 @@ class SubscriptionForm(forms.Form):
     categories = forms.ModelMultipleChoiceField(
         label=_("Tätigkeitsfelder"), queryset=Category.objects.none(), required=False, to_field_name="key",
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Freiwillig. Ohne Auswahl kommen alle neuen Organisationen. Treffpunkte kommen immer mit."))
+        help_text=_("Ohne Auswahl kommen alle neuen Organisationen. Treffpunkte kommen immer mit."))
     languages = forms.ModelMultipleChoiceField(
         label=_("Sprachen"), queryset=Language.objects.none(), required=False, to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Freiwillig: nur Organisationen und Veranstaltungen, in denen eine dieser Sprachen gesprochen "
-                    "wird."))
+        help_text=_("Nur Organisationen und Veranstaltungen, in denen eine dieser Sprachen gesprochen wird."))
     privacy = forms.BooleanField(label=_("Ich bin einverstanden, dass meine E-Mail-Adresse und das Gebiet für "
                                          "diese Benachrichtigung gespeichert werden (siehe Datenschutzerklärung)."))
 
