@@ -1,11 +1,14 @@
 """The digest run: news in the area only, nothing when nothing is new, at most weekly, what the public
 may see, translated mails, and the command for cron."""
 
+import io
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from atlas.directory.models import Organisation, PublicationStatus
@@ -15,7 +18,7 @@ from atlas.subscriptions.news import MAX_PER_KIND
 from geodata.models import PlanningArea
 from tests.atlas.directory.factories import make_meeting_place, make_organisation
 from tests.atlas.events.factories import in_days, make_event
-from tests.atlas.subscriptions.factories import KLADOW, SPANDAU, make_subscription
+from tests.atlas.subscriptions.factories import KLADOW, SPANDAU, make_subscription, subscription_data
 from tests.factories import KLADOW as KLADOW_POINT
 from tests.factories import RATHAUS_SPANDAU, SIEMENSSTADT, offset, point
 
@@ -208,19 +211,31 @@ def test_digest_in_arabic():
     assert "جديد بالقرب منك" in message.subject
 
 
-def test_command_writes_the_digest_with_the_file_backend(settings, tmp_path):
-    """The issue's done-when: an area subscription gets a digest as a mail file."""
+def test_confirmation_mail_and_digest_as_mail_files(client, settings, tmp_path):
+    """The issue's done-when: an area subscription gets a confirmation mail and then a digest, written by
+    the mail file backend; the command run a second time the same day writes nothing more."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
-    make_subscription(email="datei@example.org")
+    settings.ATLAS_MIN_FILL_SECONDS = 0
+
+    def mail_files(but=()):
+        return "".join(path.read_text() for path in tmp_path.glob("*.log") if path not in but)
+
+    response = client.post(reverse("subscriptions:subscribe"), subscription_data(email="datei@example.org"))
+    assert response.status_code == 302
+    confirmation = mail_files()
+    confirmation_files = set(tmp_path.glob("*.log"))
+    assert "To: datei@example.org" in confirmation
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in confirmation
+    confirm = re.search(r"http://testserver(/neues-in-der-naehe/bestaetigen/\S+/)", confirmation).group(1)
+    client.post(confirm)
     make_organisation(name="Verein aus der Datei")
-    call_command("send_area_digests", "--base-url", BASE_URL, stdout=open(tmp_path / "out.txt", "w"))
-    [written] = [path for path in tmp_path.iterdir() if path.suffix == ".log"]
-    text = written.read_text()
-    assert "To: datei@example.org" in text and "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in text
-    assert "Verein aus der Datei" in text
-    call_command("send_area_digests", "--base-url", BASE_URL, stdout=open(tmp_path / "out.txt", "w"))
-    assert written.read_text() == text  # the second run of the day sends nothing
+    call_command("send_area_digests", "--base-url", BASE_URL, stdout=io.StringIO())
+    digest = mail_files(but=confirmation_files)
+    assert "To: datei@example.org" in digest and "Verein aus der Datei" in digest
+    assert f"List-Unsubscribe: \n <{BASE_URL}/neues-in-der-naehe/abbestellen/" in digest
+    call_command("send_area_digests", "--base-url", BASE_URL, stdout=io.StringIO())
+    assert mail_files(but=confirmation_files) == digest
 
 
 def test_command_needs_a_site_address(settings):
