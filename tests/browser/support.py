@@ -19,14 +19,3 @@ FIND_CLICK_POINT = """(key) => {
   return null;
 }"""
 
-AXE_SCRIPT = "node_modules/axe-core/axe.min.js"  # npm devDependency (package.json)
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page):
-    """axe-core's WCAG 2.1 A/AA violations of the page as it is now: [(rule id, [target, …])].
-    Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not stop it."""
-    with open(AXE_SCRIPT, encoding="utf-8") as script:
-        page.evaluate(script.read())
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    return [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in result["violations"]]

@@ -4,14 +4,13 @@ visitor's choice kept across pages and visits, and the question before loading t
 must ask first."""
 
 import os
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.atlas.directory.factories import make_organisation
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 from tests.browser.tiles import tile_pattern
 
@@ -20,7 +19,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DRAWN_TILES = ".street-tiles img.leaflet-tile-loaded"
 UNAVAILABLE = "Die Straßenkarte lädt nicht – gezeigt werden die Ortsteile (offline)."
 SHORT_LINE = "Leaflet | © OpenStreetMap contributors | Quellen"
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def open_map(page, live_server, path="/"):
@@ -37,13 +35,6 @@ def offline_tiles(page):
     page.route(tile_pattern(), lambda route: route.abort("internetdisconnected"))
 
 
-def axe_violations(page):
-    """WCAG 2.1 A/AA violations axe-core finds (evaluated through DevTools: the CSP forbids inline script)."""
-    if not page.evaluate("() => 'axe' in window"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                               ".then((result) => result.violations)", ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    return [f"{v['id']}: " + ", ".join(" ".join(node["target"]) for node in v["nodes"]) for v in violations]
 
 
 def test_the_map_page_draws_the_street_map_with_one_short_attribution_line(atlas_page, live_server):

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.axe import axe_violations
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -99,7 +99,8 @@ def district_share(page):
       const left = Math.min(...boxes.map((b) => b.left)), right = Math.max(...boxes.map((b) => b.right));
       const top = Math.min(...boxes.map((b) => b.top)), bottom = Math.max(...boxes.map((b) => b.bottom));
       return { width: (right - left) / map.width, height: (bottom - top) / map.height,
-               inside: left >= map.left - 1 && right <= map.right + 1 && top >= map.top - 1 && bottom <= map.bottom + 1 };
+               inside: left >= map.left - 1 && right <= map.right + 1
+                       && top >= map.top - 1 && bottom <= map.bottom + 1 };
     }""")
 
 
@@ -114,7 +115,8 @@ def test_home_opens_on_the_directory_with_what_and_where_first(atlas_page, live_
     expect(search.get_by_label("Was?")).to_have_attribute("id", "dir-q")
     expect(search.get_by_label("Wo?")).to_have_attribute("id", "dir-address")
     # The search comes before the other filters in the form.
-    order = atlas_page.eval_on_selector_all("#directory-form input, #directory-form select", "els => els.map(e => e.id)")
+    order = atlas_page.eval_on_selector_all("#directory-form input, #directory-form select",
+                                            "els => els.map(e => e.id)")
     assert order[:2] == ["dir-q", "dir-address"]
     # No statistics colouring for residents: every planning area keeps the neutral fill.
     expect(atlas_page.locator("#indicator-select")).to_have_value("")

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from atlas.directory.models import Organisation
 from tests.atlas.directory.factories import make_organisation
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
-from tests.browser.support import axe_violations
 from tests.browser.test_directory import open_directory, wait_for_list
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
