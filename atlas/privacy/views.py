@@ -2,8 +2,8 @@ from django.conf import settings
 from django.views.generic import TemplateView
 
 from atlas.moderation import conf as moderation_settings
-from common.basemap import tile_source
 from atlas.subscriptions import conf as subscription_settings
+from common.basemap import tile_source
 
 
 class PrivacyView(TemplateView):
