@@ -24,6 +24,10 @@ SHORT_LINE = "Leaflet | © OpenStreetMap contributors | Quellen"
 def open_map(page, live_server, path="/"):
     page.goto(live_server.url + path)
     expect(page.locator("[data-ready='true']").first).to_be_attached(timeout=30_000)
+    # On a phone the home shows the list first; its switch brings the map.
+    switch = page.locator(".view-switch [data-view='map']")
+    if switch.is_visible():
+        switch.click()
 
 
 def map_of(page):
