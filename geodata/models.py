@@ -261,3 +261,48 @@ class HousingEstate(models.Model):
     def __str__(self):
         return self.name
 
+
+
+class TransitMode(models.TextChoices):
+    """Means of transport, in the order a stop lists them (rail first). The VBB file has no modes: the
+    importer reads them from the station names (geodata/importers/transit.py, docs/data.md)."""
+
+    SBAHN = "sbahn", _("S-Bahn")
+    UBAHN = "ubahn", _("U-Bahn")
+    REGIONAL = "regional", _("Regionalbahn")
+    TRAM = "tram", _("Tram")
+    BUS = "bus", _("Bus")
+
+
+class TransitStop(models.Model):
+    """A public-transport station or stop of the VBB, in Spandau or within 1.5 km of it. Several
+    stops may share a name (the platforms or stop points of one station)."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    # TransitMode values, rail first; a list rather than a relation: five fixed values, read together.
+    modes = models.JSONField(_("Verkehrsmittel"), default=list)
+    # S-Bahn or U-Bahn: such stations come first among the nearest stops (geodata/transit.py).
+    rapid_transit = models.BooleanField(_("S- oder U-Bahn"), default=False)
+    geom = models.PointField(_("Lage"), srid=settings.STORAGE_SRID)
+    # The same point in EPSG:25833 with its own index, for the nearest stops.
+    geom_metric = models.PointField(srid=settings.METRIC_SRID, editable=False)
+    source = models.ForeignKey(DataSource, on_delete=models.PROTECT, verbose_name=_("Quelle"))
+    source_key = models.CharField(_("Kennung in der Quelle"), max_length=80)
+    attributes = models.JSONField(_("Originalattribute"), default=dict)
+
+    class Meta:
+        ordering = ["name", "source_key"]
+        constraints = [models.UniqueConstraint(fields=["source", "source_key"], name="transit_stop_unique_per_source")]
+        verbose_name = _("Haltestelle")
+        verbose_name_plural = _("Haltestellen")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.geom_metric = to_metric(self.geom)
+        super().save(*args, **kwargs)
+
+    @property
+    def mode_labels(self):
+        return [str(TransitMode(mode).label) for mode in self.modes if mode in TransitMode.values]

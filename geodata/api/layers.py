@@ -8,7 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Sum
 from django.utils.translation import gettext
 
-from common.api.geojson import feature, geometry_json
+from common.api.geojson import COORDINATE_PRECISION, feature, geometry_json
 from geodata.models import (
     DataSource,
     Facility,
@@ -251,6 +251,24 @@ def facility_features(facilities):
         feature(pk, geometry, {"id": pk, "name": name, "type": type_key})
         for pk, name, type_key, geometry in rows
     ]
+
+
+def transit_stop_features(stops):
+    """The stops layer: id, name, modes and whether it is an S-Bahn or U-Bahn station."""
+    rows = stops.order_by("id").annotate(geometry=geometry_json()).values_list(
+        "id", "name", "modes", "rapid_transit", "geometry"
+    )
+    return [
+        feature(pk, geometry, {"id": pk, "name": name, "modes": modes, "rapid_transit": rapid_transit})
+        for pk, name, modes, rapid_transit, geometry in rows
+    ]
+
+
+def near_stop_feature(stop):
+    """A geodata.transit.NearStop as a Feature, with its rounded distance."""
+    point = {"type": "Point", "coordinates": [round(stop.lon, COORDINATE_PRECISION),
+                                              round(stop.lat, COORDINATE_PRECISION)]}
+    return {"type": "Feature", "id": stop.id, "geometry": point, "properties": stop.as_dict()}
 
 
 def facility_detail(pk):

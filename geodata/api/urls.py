@@ -12,6 +12,7 @@ urlpatterns = [
     path("facilities/", views.FacilityLayerView.as_view(), name="facilities"),
     path("facilities/<str:pk>/", views.FacilityDetailView.as_view(), name="facility"),
     path("facility-types/", views.FacilityTypeListView.as_view(), name="facility-types"),
+    path("transit-stops/", views.TransitStopLayerView.as_view(), name="transit-stops"),
     path("housing-estates/", views.HousingEstateLayerView.as_view(), name="housing-estates"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
 ]

@@ -8,18 +8,24 @@ import orjson
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
 
 from common.api import schema
 from common.api.geojson import feature_collection, geojson_response
-from common.api.params import Parameters, bbox, vocabulary
+from common.api.params import Parameters, bbox, integer, point, vocabulary
 from common.api.views import GeoJSONView, PublicView
+from geodata import transit
 from geodata.api import layers
-from geodata.models import Facility, FacilityType, Ortsteil
+from geodata.api import schema as geodata_schema
+from geodata.models import Facility, FacilityType, Ortsteil, TransitStop
 
 TAG = "geodata"
 FACILITY_PARAMETERS = Parameters({"type": vocabulary(FacilityType), "ortsteil": vocabulary(Ortsteil), "bbox": bbox})
+TRANSIT_PARAMETERS = Parameters(
+    {"bbox": bbox, "near": point, "limit": integer(1, transit.MAX_LIMIT)},
+    requires={"limit": ("near", _("limit gilt nur zusammen mit near."))},
+)
 
 
 class OrtsteilLayerView(GeoJSONView):
@@ -98,6 +104,28 @@ class FacilityTypeListView(PublicView):
     )
     def get(self, request):
         return Response(layers.facility_type_list())
+
+
+class TransitStopLayerView(GeoJSONView):
+    @extend_schema(
+        tags=[TAG], operation_id="transit_stops_list",
+        summary="Public-transport stops (VBB) as a map layer, or the stops nearest to a point",
+        description="Without near: every stop in Spandau and within 1.5 km of it (optionally within bbox). "
+                    "With near: " + geodata_schema.NEAR_STOPS["description"],
+        parameters=[schema.BBOX_PARAMETER, geodata_schema.NEAR_PARAMETER, geodata_schema.LIMIT_PARAMETER],
+        responses={200: geodata_schema.TRANSIT_STOPS, 400: schema.ERROR},
+    )
+    def get(self, request):
+        values = TRANSIT_PARAMETERS.parse(request.query_params)
+        if values["near"] is None:
+            stops = TransitStop.objects.all()
+            if values["bbox"] is not None:
+                stops = stops.filter(geom__intersects=values["bbox"])
+            return geojson_response(request, feature_collection(layers.transit_stop_features(stops)))
+        if values["bbox"] is not None:
+            raise ParseError(_("bbox und near schließen einander aus."))
+        stops = transit.nearest_stops(values["near"], values["limit"] or transit.DEFAULT_LIMIT)
+        return geojson_response(request, feature_collection(layers.near_stop_feature(stop) for stop in stops))
 
 
 class HousingEstateLayerView(GeoJSONView):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from geodata.importers import areas as area_layers
-from geodata.importers import estates, facilities, sources, statistics
+from geodata.importers import estates, facilities, sources, statistics, transit
 from geodata.importers.readers import open_source
 from geodata.importers.sync import Report
 from geodata.signals import geodata_imported
@@ -43,6 +43,7 @@ def run_import(data_dir, progress=lambda message: None):
     social_monitoring = statistics.read_social_monitoring(ctx, plr_keys)
     ownership = statistics.read_housing_ownership(ctx, plr_keys)
     facility_records = facilities.read_facilities(ctx, areas)
+    transit_stops = transit.read_transit_stops(ctx, areas)
     derived_estates = estates.derive_estates(areas, population, social_monitoring, ownership)
     for source in ctx.files.values():
         report.warnings.extend(source.warnings)
@@ -58,6 +59,8 @@ def run_import(data_dir, progress=lambda message: None):
                                     source_objects, report)
         printed = _progress_layers(report, progress, printed)
         facilities.write_facilities(facility_records, area_objects, source_objects, report)
+        printed = _progress_layers(report, progress, printed)
+        transit.write_transit_stops(transit_stops, source_objects, report)
         printed = _progress_layers(report, progress, printed)
         estates.write_estates(derived_estates, area_objects, source_objects, report)
         # Vanished areas go last: by now nothing points at them any more.

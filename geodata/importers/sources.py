@@ -115,6 +115,12 @@ HILFMIR = Source(
     "https://github.com/technologiestiftung/hilf-mir.berlin/blob/db29859039c79343cb813836c7fb73362ba4fafe/"
     "docs/datensatz_hilf-mir_berlin_utf8.csv")
 
+VBB_STATIONS = Source(
+    "vbb-stations-2026-09", "spandau_vbb_stations_2026-09.geojson", "Haltestellen und Bahnhöfe (VBB)",
+    "Verkehrsverbund Berlin-Brandenburg GmbH (VBB)", "CC BY 4.0",
+    "Fahrplandaten: VBB Verkehrsverbund Berlin-Brandenburg GmbH, CC BY 4.0 (über vbb-stations 8.31.0)",
+    "September 2026 (vbb-stations 8.31.0)", "https://www.npmjs.com/package/vbb-stations/v/8.31.0")
+
 HOUSING_ESTATES = Source(
     "atlas-derived-housing-estates", "", "Großwohnsiedlungen (abgeleitet, erste Fassung)",
     "MigrAktiv Atlas (abgeleitet aus MSS 2021, Eigentumskonzentration 2022 und Einwohnerregister 31.12.2024)",
@@ -126,7 +132,7 @@ HOUSING_ESTATES = Source(
 FILE_SOURCES = (BEZIRK, ORTSTEILE, PROGNOSERAEUME, BEZIRKSREGIONEN, PLANUNGSRAEUME,
                 POPULATION_T1, POPULATION_T2, POPULATION_T3, POPULATION_T4,
                 MSS_INDIZES, MSS_INDEXINDIKATOREN, MSS_KONTEXTINDIKATOREN, EIGENTUM,
-                KITAS, SCHULEN, JUGENDFREIZEIT, PFLEGE, OSM_POI, HILFMIR)
+                KITAS, SCHULEN, JUGENDFREIZEIT, PFLEGE, OSM_POI, HILFMIR, VBB_STATIONS)
 ALL_SOURCES = (*FILE_SOURCES, HOUSING_ESTATES)
 
 FIELDS = ("title", "publisher", "licence", "attribution", "vintage", "url", "file_name", "file_sha256")

@@ -28,11 +28,11 @@ CSRF_SECRET = "schemathesisschemathesisschemat0"
 # GZipMiddleware would compress the answers; the in-process client does not decode them.
 HEADERS = {"Accept-Encoding": "identity"}
 # Which values are valid here depends on the data, not on a form the schema can state: vocabulary and
-# Ortsteil keys are edited in the admin, a bbox needs min < max, radius needs near, from must lie before
+# Ortsteil keys are edited in the admin, a bbox needs min < max, radius and limit need near, from must lie before
 # to, what-if points must lie inside Spandau. A schema-valid request may therefore get a documented 400;
 # every other check, and "valid data accepted" for every other answer, still applies.
-DATA_DEPENDENT = ("organisations_list", "meeting_places_list", "facilities_list", "events_list", "coverage_list",
-                  "coverage_csv", "coverage_what_if")
+DATA_DEPENDENT = ("organisations_list", "meeting_places_list", "facilities_list", "transit_stops_list", "events_list",
+                  "coverage_list", "coverage_csv", "coverage_what_if")
 CONFIG = schemathesis.config.SchemathesisConfig.from_dict({
     "generation": {"max-examples": MAX_EXAMPLES},
     "operations": [

@@ -28,6 +28,7 @@ from geodata.models import (
     Population,
     Prognoseraum,
     SocialMonitoring,
+    TransitStop,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ pytestmark = pytest.mark.django_db
 DATA_DIR = settings.ATLAS_DATA_DIR
 T1 = "spandau_lor_population_2024-12-31_t1_migration_status.csv"
 MODELS = (DataSource, Bezirk, Ortsteil, Prognoseraum, Bezirksregion, PlanningArea, Population, SocialMonitoring,
-          HousingOwnership, FacilityType, Facility, HousingEstate)
+          HousingOwnership, FacilityType, Facility, HousingEstate, TransitStop)
 
 
 def reimport(data_dir=None, verbosity=1):
@@ -55,6 +56,7 @@ def snapshot():
         SocialMonitoring.objects.order_by("planning_area__key").values_list("planning_area__key", "status_index"),
         Facility.objects.order_by("source__key", "source_key").values_list("source_key", "name", "planning_area__key"),
         HousingEstate.objects.order_by("name").values_list("name", "derivation"),
+        TransitStop.objects.order_by("source_key").values_list("source_key", "name", "modes", "rapid_transit"),
     ):
         digest.update(json.dumps(list(values), default=str, sort_keys=True).encode())
     digest.update("".join(area.geom.wkt for area in PlanningArea.objects.order_by("key")).encode())
@@ -277,6 +279,30 @@ def coordinates_outside_spandau(data):
     path.write_text(json.dumps(collection), encoding="utf-8")
 
 
+def _edit_stations(data, edit):
+    path = data / "spandau_vbb_stations_2026-09.geojson"
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    edit(collection["features"])
+    path.write_text(json.dumps(collection), encoding="utf-8")
+
+
+def station_far_outside(data):
+    # Dallgow-Döberitz: inside the coordinate check's box, but 5 km from the Bezirk.
+    _edit_stations(data, lambda features: features[4]["geometry"].update(coordinates=[13.0300, 52.5200]))
+
+
+def station_without_name(data):
+    _edit_stations(data, lambda features: features[6]["properties"].update(name="  "))
+
+
+def station_id_twice(data):
+    _edit_stations(data, lambda features: features[9]["properties"].update(id=features[8]["properties"]["id"]))
+
+
+def station_missing(data):
+    _edit_stations(data, lambda features: features.pop())
+
+
 @pytest.mark.parametrize(("corrupt", "expected"), [
     (broken_json, ["spandau_lor_planungsraeume_2021.geojson", "GeoJSON"]),
     (text_in_number_column, ["spandau_lor_population_2024-12-31_t2_age_sex.csv", "Zeile 3", "viele"]),
@@ -285,6 +311,10 @@ def coordinates_outside_spandau(data):
     (foreign_crs, ["spandau_schulen_2023-10.geojson", "crs"]),
     (missing_planning_area, ["spandau_mss2021_indizes_plr.csv", "44"]),
     (coordinates_outside_spandau, ["spandau_jugendfreizeiteinrichtungen_2022-12.geojson", "Objekt 3"]),
+    (station_far_outside, ["spandau_vbb_stations_2026-09.geojson", "Objekt 5", "außerhalb des Bezirks"]),
+    (station_without_name, ["spandau_vbb_stations_2026-09.geojson", "Objekt 7", "Name fehlt"]),
+    (station_id_twice, ["spandau_vbb_stations_2026-09.geojson", "Objekt 10", "doppelt"]),
+    (station_missing, ["spandau_vbb_stations_2026-09.geojson", "869", "870"]),
 ])
 def test_corrupt_file_is_refused_and_database_unchanged(tmp_path, corrupt, expected):
     data = tmp_path / "data"
