@@ -23,6 +23,7 @@ from atlas.directory.visibility import address_is_public, nearby_entries, public
 from atlas.roles import permissions
 from common.api.params import Parameters
 from common.basemap import base_map
+from geodata.transit import nearest_stops_listing
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")
 LIST_PARAMETERS = Parameters({name: FILTERS[name] for name in FILTER_KEYS})
@@ -58,6 +59,7 @@ class EntryDetailView(TemplateView):
             "hours_rows": weekly_rows(entry.opening_hours),
             "open_now": is_open_now(entry.opening_hours),
             "nearby": nearby_entries(entry),
+            "nearest_stops": nearest_stops_listing(point),
             "jsonld": entry_jsonld(entry, permalink, texts=texts),
             "minimap_config": {
                 **base_map(),

@@ -16,6 +16,7 @@ from atlas.directory.models import Located, LocationPrecision, MeetingPlace, Org
 from atlas.directory.queries import public_points, walking_minutes
 from atlas.directory.translations import SOURCE_LANGUAGE, localize
 from common.api.geojson import COORDINATE_PRECISION, feature, geometry_json
+from geodata.transit import nearest_stops
 
 # Above this many entries on a page the relation queries select by subquery instead of an id list
 # (SQLite limits the number of query parameters).
@@ -254,7 +255,8 @@ def _common_detail(entry, shows_exact_location, shows_contact, language):
         "url": detail_url_template(type(entry)).format(slug=entry.slug),
     }
     if shows_exact_location:
-        properties.update(street=entry.street, postcode=entry.postcode)
+        properties.update(street=entry.street, postcode=entry.postcode,
+                          nearest_stops=[stop.as_dict() for stop in nearest_stops(entry.location)])
     if shows_contact:
         properties.update(website=entry.website, email=entry.email, phone=entry.phone)
     return properties

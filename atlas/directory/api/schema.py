@@ -17,6 +17,7 @@ from common.api.schema import (
     STRING_LIST,
     feature,
 )
+from geodata.api.schema import NEAR_STOPS
 
 NULLABLE_URL = {"type": "string", "format": "uri", "nullable": True}
 PAIR = {"type": "object", "properties": {"key": STRING, "name": STRING}}
@@ -62,6 +63,8 @@ DETAIL_COMMON = {
     "planning_area_name": NULLABLE_STRING,
     "street": {"type": "string", "description": "Only when the exact location is public."},
     "postcode": {"type": "string", "description": "Only when the exact location is public."},
+    "nearest_stops": {**NEAR_STOPS, "description": "Only when the exact location is public. "
+                      + NEAR_STOPS["description"]},
     "website": {"type": "string", "description": "Only with consent to publish contact data."},
     "email": {"type": "string", "description": "Only with consent to publish contact data."},
     "phone": {"type": "string", "description": "Only with consent to publish contact data."},
