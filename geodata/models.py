@@ -283,6 +283,9 @@ class TransitStop(models.Model):
     modes = models.JSONField(_("Verkehrsmittel"), default=list)
     # S-Bahn or U-Bahn: such stations come first among the nearest stops (geodata/transit.py).
     rapid_transit = models.BooleanField(_("S- oder U-Bahn"), default=False)
+    # The point of its name with the most departures and arrivals (the file's weight): the one the map
+    # draws, where a station's platforms and bus stops would otherwise crowd it with a dozen symbols.
+    main_point = models.BooleanField(_("Hauptpunkt der Haltestelle"), default=False)
     geom = models.PointField(_("Lage"), srid=settings.STORAGE_SRID)
     # The same point in EPSG:25833 with its own index, for the nearest stops.
     geom_metric = models.PointField(srid=settings.METRIC_SRID, editable=False)

@@ -110,7 +110,9 @@ class TransitStopLayerView(GeoJSONView):
     @extend_schema(
         tags=[TAG], operation_id="transit_stops_list",
         summary="Public-transport stops (VBB) as a map layer, or the stops nearest to a point",
-        description="Without near: every stop in Spandau and within 1.5 km of it (optionally within bbox). "
+        description="Without near: every stop in Spandau and within 1.5 km of it (optionally within bbox), one "
+                    "point per name (a station's platforms and stop points share its name): the one with the "
+                    "most departures. "
                     "With near: " + geodata_schema.NEAR_STOPS["description"],
         parameters=[schema.BBOX_PARAMETER, geodata_schema.NEAR_PARAMETER, geodata_schema.LIMIT_PARAMETER],
         responses={200: geodata_schema.TRANSIT_STOPS, 400: schema.ERROR},
@@ -118,7 +120,7 @@ class TransitStopLayerView(GeoJSONView):
     def get(self, request):
         values = TRANSIT_PARAMETERS.parse(request.query_params)
         if values["near"] is None:
-            stops = TransitStop.objects.all()
+            stops = TransitStop.objects.filter(main_point=True)
             if values["bbox"] is not None:
                 stops = stops.filter(geom__intersects=values["bbox"])
             return geojson_response(request, feature_collection(layers.transit_stop_features(stops)))

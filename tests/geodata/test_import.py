@@ -56,7 +56,7 @@ def snapshot():
         SocialMonitoring.objects.order_by("planning_area__key").values_list("planning_area__key", "status_index"),
         Facility.objects.order_by("source__key", "source_key").values_list("source_key", "name", "planning_area__key"),
         HousingEstate.objects.order_by("name").values_list("name", "derivation"),
-        TransitStop.objects.order_by("source_key").values_list("source_key", "name", "modes", "rapid_transit"),
+        TransitStop.objects.order_by("source_key").values_list("source_key", "name", "modes", "main_point"),
     ):
         digest.update(json.dumps(list(values), default=str, sort_keys=True).encode())
     digest.update("".join(area.geom.wkt for area in PlanningArea.objects.order_by("key")).encode())
@@ -299,6 +299,10 @@ def station_id_twice(data):
     _edit_stations(data, lambda features: features[9]["properties"].update(id=features[8]["properties"]["id"]))
 
 
+def station_weight_not_a_number(data):
+    _edit_stations(data, lambda features: features[11]["properties"].update(weight="viel"))
+
+
 def station_missing(data):
     _edit_stations(data, lambda features: features.pop())
 
@@ -314,6 +318,7 @@ def station_missing(data):
     (station_far_outside, ["spandau_vbb_stations_2026-09.geojson", "Objekt 5", "außerhalb des Bezirks"]),
     (station_without_name, ["spandau_vbb_stations_2026-09.geojson", "Objekt 7", "Name fehlt"]),
     (station_id_twice, ["spandau_vbb_stations_2026-09.geojson", "Objekt 10", "doppelt"]),
+    (station_weight_not_a_number, ["spandau_vbb_stations_2026-09.geojson", "Objekt 12", "weight", "viel"]),
     (station_missing, ["spandau_vbb_stations_2026-09.geojson", "869", "870"]),
 ])
 def test_corrupt_file_is_refused_and_database_unchanged(tmp_path, corrupt, expected):

@@ -120,7 +120,8 @@ def stops_around(centre, placed):
     TransitStop.objects.all().delete()
     for number, (name, modes, east) in enumerate(placed):
         TransitStop.objects.create(name=name, modes=modes, rapid_transit=bool({"sbahn", "ubahn"} & set(modes)),
-                                   geom=point(*offset(centre, east, 0)), source=source, source_key=f"test-{number}")
+                                   main_point=True, geom=point(*offset(centre, east, 0)), source=source,
+                                   source_key=f"test-{number}")
 
 
 def test_rule_with_placed_stops():
@@ -151,12 +152,20 @@ def test_no_stops_and_no_point_give_empty_lists():
 
 # --- API -------------------------------------------------------------------------------------------
 
-def test_layer_lists_every_stop(client, django_assert_max_num_queries):
+def test_the_map_draws_one_point_per_name_the_busiest():
+    main = TransitStop.objects.filter(main_point=True)
+    assert main.count() == len(set(main.values_list("name", flat=True))) == 377
+    rathaus = TransitStop.objects.filter(name="S+U Rathaus Spandau (Berlin)")
+    busiest = max(rathaus, key=lambda stop: stop.attributes["weight"])
+    assert [stop.pk for stop in rathaus if stop.main_point] == [busiest.pk]
+
+
+def test_layer_lists_every_stop_once(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         response = client.get("/api/transit-stops/")
     assert response["Cache-Control"] == "public, max-age=300"
     stops = features(response)
-    assert len(stops) == 870
+    assert len(stops) == len({stop["properties"]["name"] for stop in stops}) == 377
     rathaus = next(stop for stop in stops if stop["properties"]["name"] == "S+U Rathaus Spandau (Berlin)")
     assert rathaus["properties"] == {"id": rathaus["id"], "name": "S+U Rathaus Spandau (Berlin)",
                                      "modes": ["sbahn", "ubahn"], "rapid_transit": True}
