@@ -120,13 +120,15 @@ def nearest_stops_listing(point, limit=DEFAULT_LIMIT):
 
 
 def map_config():
-    """What the map's stops layer and the nearest-stops lists need (static/atlas/js/map/transit-layer.js)."""
+    """What the map's stops layer and the nearest-stops lists need (static/atlas/js/map/transit-layer.js):
+    the attribution is shown while the layer is on the map."""
+    source = DataSource.objects.filter(key=VBB_STATIONS.key).first()
     return {
         "api": reverse("geodata:api:transit-stops"),
+        "attribution": source.attribution if source else "",
         "minZoom": MAP_MIN_ZOOM,
         "modes": {mode.value: str(mode.label) for mode in TransitMode},
         "strings": {
-            "layer": _("Haltestellen (Bus und Bahn)"),
             "nearest": _("Nächste Haltestellen"),
             "distance": _("%(metres)s m Luftlinie"),
         },

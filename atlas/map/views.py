@@ -13,6 +13,7 @@ from atlas.events.models import Topic
 from common.basemap import base_map
 from common.plurals import plural_table
 from common.publication import PublicationStatus
+from geodata import transit
 from geodata.credits import map_credits
 from geodata.indicators import ORIGIN_HIERARCHY, indicator_definitions, origin_labels
 
@@ -116,5 +117,7 @@ class MapView(TemplateView):
             },
             # The directory panel (organisations and meeting places): its API, vocabularies and texts.
             "directory": directory_config(),
+            # Bus and train stops: the layer and the nearest stops in popups (static/atlas/js/map/transit-layer.js).
+            "transit": transit.map_config(),
         }
         return context

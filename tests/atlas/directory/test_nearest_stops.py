@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 # Beside the bus stop Grützmacherpark, 524 m from U Haselhorst.
 GRUETZMACHERPARK = (13.231684, 52.544697)
 STOP_ITEMS = re.compile(r'<li class="stop[^"]*" data-stop="\d+">'
-                        r'<span class="stop-name" lang="de" dir="ltr">([^<]+)</span>')
+                        r'<span class="stop-name"><bdi lang="de">([^<]+)</bdi></span>')
 
 
 def section(html):
@@ -33,7 +33,7 @@ def test_meeting_place_page_lists_the_nearest_stops_s_and_u_bahn_first(client):
     names = STOP_ITEMS.findall(stops)
     assert names == [stop.name for stop in nearest_stops(point(*GRUETZMACHERPARK))]
     assert names[0] == "U Haselhorst (Berlin)" and "Grützmacherpark (Berlin)" in names
-    assert '<span class="stop-modes">U-Bahn</span> · <span class="stop-distance">520 m Luftlinie</span>' in stops
+    assert '<bdi class="stop-modes">U-Bahn</bdi> · <bdi class="stop-distance">520 m Luftlinie</bdi>' in stops
     assert 'class="stop is-rapid-transit"' in stops
     assert "Fahrplandaten: VBB Verkehrsverbund Berlin-Brandenburg GmbH, CC BY 4.0" in stops
 

@@ -7,6 +7,7 @@ import { el } from "../shared/dom.js";
 import { loadHousingEstates } from "../shared/housing-estates.js";
 import { EventsLayer } from "../events/events-layer.js";
 import { addFacilityLayer } from "./facilities-layer.js";
+import { addTransitLayer } from "./transit-layer.js";
 import { renderLegend } from "../shared/legend.js";
 import { DetailPanel } from "./detail-panel.js";
 import { HomeView } from "./home-view.js";
@@ -51,6 +52,9 @@ new HomeView(document.querySelector(".home-layout"), map, {
 // Upcoming events: calendar markers and a list in the "Ebenen" tab, loaded beside everything else.
 const events = new EventsLayer(map, config);
 events.load();
+
+// Bus and train stops at street zoom, and the nearest stops in the entries' popups.
+addTransitLayer(map, config);
 
 let planningAreaLayer = null;
 let activeIndicator = null;
