@@ -120,12 +120,10 @@ def nearest_stops_listing(point, limit=DEFAULT_LIMIT):
 
 
 def map_config():
-    """What the map's stops layer and the nearest-stops lists need (static/atlas/js/map/transit-layer.js):
-    the attribution is shown while the layer is on the map."""
-    source = DataSource.objects.filter(key=VBB_STATIONS.key).first()
+    """What the map's stops layer and the nearest-stops lists need (static/atlas/js/map/transit-layer.js).
+    The layer carries no attribution of its own: the map credits its sources beside it and on /quellen/."""
     return {
         "api": reverse("geodata:api:transit-stops"),
-        "attribution": source.attribution if source else "",
         "minZoom": MAP_MIN_ZOOM,
         "modes": {mode.value: str(mode.label) for mode in TransitMode},
         "strings": {

@@ -1,5 +1,5 @@
 import { fetchJson } from "../shared/api.js";
-import { el, escapeHtml } from "../shared/dom.js";
+import { el } from "../shared/dom.js";
 import { showNearestStopsInPopups } from "./nearest-stops.js";
 import { minZoomOf, modeText, stopsInView, symbolSigns, toStop } from "./transit-stops.js";
 
@@ -14,8 +14,7 @@ export class TransitLayer {
   constructor(map, transit) {
     this.map = map;
     this.transit = transit;
-    // Leaflet puts attributions in as HTML: the text from the database is escaped.
-    this.group = L.layerGroup([], { attribution: transit.attribution ? escapeHtml(transit.attribution) : undefined });
+    this.group = L.layerGroup();
     this.markers = new Map(); // stop id → marker
     this.stops = null;
     this.loading = null;
