@@ -5,7 +5,8 @@
 The pages read FILTERS leniently (common.api.params).
 Accepted: ``q``, ``category``, ``language``, ``target_group`` (organisations only), ``ortsteil``,
 ``type`` and ``bookable`` (meeting places only), ``open_now`` and ``wheelchair`` (both kinds; ``true``
-narrows, ``false`` or absent does not), ``bbox``, ``near`` + ``radius``, ``page``, ``page_size``.
+narrows, ``false`` or absent does not), ``bbox``, ``near`` + ``radius``, ``id`` (the entries with these ids
+only: a marker's popup asks for its entry so), ``page``, ``page_size``.
 """
 
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ MAX_RADIUS_M = 20_000
 DEFAULT_PAGE_SIZE = 200
 MAX_PAGE_SIZE = 5000
 MAX_PAGE = 10**6
+MAX_IDS = 100
 
 
 @dataclass
@@ -39,6 +41,7 @@ class DirectoryFilters:
     bbox: object = None  # Polygon, WGS84
     near: Point | None = None  # WGS84
     radius: float | None = None  # metres
+    ids: list | None = None
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
 
@@ -66,7 +69,18 @@ def _radius(value, name):
     return radius
 
 
-PLACE_AND_PAGE = {"bbox": bbox, "near": point, "radius": _radius,
+_entry_id = integer(1, 2**63 - 1)
+
+
+def _ids(value, name):
+    """Entry ids, comma-separated, at most MAX_IDS → sorted list without repetitions."""
+    found = {_entry_id(part, name) for part in value.split(",") if part.strip()}
+    if len(found) > MAX_IDS:
+        raise ParseError(_("%(parameter)s nimmt höchstens %(max)d Werte.") % {"parameter": name, "max": MAX_IDS})
+    return sorted(found) or None
+
+
+PLACE_AND_PAGE = {"bbox": bbox, "near": point, "radius": _radius, "id": _ids,
                   "page": integer(1, MAX_PAGE), "page_size": integer(1, MAX_PAGE_SIZE)}
 
 
@@ -89,5 +103,5 @@ def parse_filters(model, params):
         target_groups=values.get("target_group"), types=values.get("type"), bookable=values.get("bookable"),
         open_now=bool(values.get("open_now")), wheelchair=bool(values.get("wheelchair")),
         ortsteile=values["ortsteil"], bbox=values["bbox"], near=values["near"], radius=values["radius"],
-        page=values["page"] or 1, page_size=values["page_size"] or DEFAULT_PAGE_SIZE,
+        ids=values["id"], page=values["page"] or 1, page_size=values["page_size"] or DEFAULT_PAGE_SIZE,
     )

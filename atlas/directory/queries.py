@@ -126,8 +126,9 @@ class Selection:
         self.public_areas = set()  # planning areas whose public point matches the spatial conditions
         self._all = queryset
         # Facts and statements are kept per set of filters only for the whole directory; a caller's
-        # own restriction (atlas.needs.matching) is not part of their key, and "open now" changes by the minute.
-        self.shared = not queryset.query.has_filters() and not filters.open_now
+        # own restriction (atlas.needs.matching) is not part of their key, nor are ids (a marker's
+        # popup asks for its one entry: nothing worth keeping), and "open now" changes by the minute.
+        self.shared = not queryset.query.has_filters() and not filters.ids and not filters.open_now
         self._set_up_spatial()
 
     @cached_property
@@ -137,6 +138,8 @@ class Selection:
         builds no query)."""
         filters = self.filters
         qs = self._all.filter(status=PublicationStatus.PUBLISHED)
+        if filters.ids:
+            qs = qs.filter(pk__in=filters.ids)
         if filters.q:
             qs = qs.filter(search_filter(filters.q))
         if filters.categories:

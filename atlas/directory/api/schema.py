@@ -3,11 +3,12 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from atlas.directory.filters import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_RADIUS_M
+from atlas.directory.filters import DEFAULT_PAGE_SIZE, MAX_IDS, MAX_PAGE, MAX_PAGE_SIZE, MAX_RADIUS_M
 from atlas.directory.translations import SOURCE_LANGUAGE, UI_LANGUAGES
 from common.api.params import MAX_QUERY_LENGTH
 from common.api.schema import (
     BOOLEAN,
+    GEOMETRY,
     INTEGER,
     NULLABLE_GEOMETRY,
     NULLABLE_INTEGER,
@@ -101,6 +102,17 @@ def page(properties):
     }
 
 
+def map_layer(kind):
+    point = {**GEOMETRY, "description": "GeoJSON Point, WGS84 longitude/latitude, 5 decimals."}
+    properties = {"kind": {"type": "string", "enum": [kind]}, "category": NULLABLE_STRING}
+    return {
+        "type": "object",
+        "properties": {"type": {"type": "string", "enum": ["FeatureCollection"]},
+                       "features": {"type": "array", "items": feature(properties, INTEGER, point)}},
+        "required": ["type", "features"],
+    }
+
+
 def detail(properties):
     return {**feature(properties, INTEGER, NULLABLE_GEOMETRY),
             "description": "geometry is null for an entry without location."}
@@ -141,6 +153,8 @@ COMMON_PARAMETERS = [
                "without opening hours are left out); false or absent: no restriction.", OpenApiTypes.BOOL),
     _parameter("wheelchair", "true: only entries marked wheelchair accessible (wheelchair_access yes); false or "
                "absent: no restriction.", OpenApiTypes.BOOL),
+    _parameter("id", f"Entry ids, comma-separated (at most {MAX_IDS}): only these entries (a marker of the map "
+               "layer asks for its entry so).", {"type": "string", "pattern": r"^[0-9, \t\n\v\f\r]*$"}),
     _parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
     _parameter("page_size", f"Features per page, default {DEFAULT_PAGE_SIZE}, at most {MAX_PAGE_SIZE}.",
                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
@@ -156,3 +170,7 @@ MEETING_PLACE_PARAMETERS = [
     _parameter("type", "Meeting place type keys, comma-separated (see /api/meeting-place-types/)."),
     _parameter("bookable", "true or false.", OpenApiTypes.BOOL),
 ]
+# The map layers take the lists' filters; the texts (lang) and the pages do not apply.
+_NOT_FOR_MAP_LAYERS = {"lang", "page", "page_size"}
+MAP_LAYER_ORGANISATION_PARAMETERS = [p for p in ORGANISATION_PARAMETERS if p.name not in _NOT_FOR_MAP_LAYERS]
+MAP_LAYER_MEETING_PLACE_PARAMETERS = [p for p in MEETING_PLACE_PARAMETERS if p.name not in _NOT_FOR_MAP_LAYERS]

@@ -22,6 +22,7 @@ from atlas.directory.api.geojson import (
     meeting_place_detail,
     organisation_detail,
 )
+from atlas.directory.api.map_layer import map_layer
 from atlas.directory.models import (
     Category,
     Language,
@@ -116,6 +117,52 @@ class MeetingPlaceListView(DirectoryListView):
         summary="Published meeting places as GeoJSON, filtered, paginated, optionally nearest first",
         parameters=schema.MEETING_PLACE_PARAMETERS,
         responses={200: schema.page(schema.MEETING_PLACE), 400: ERROR},
+    )
+    def get(self, request):
+        return super().get(request)
+
+
+class DirectoryMapLayerView(GeoJSONView):
+    """Every match of the list's filters as a slim point (atlas.directory.api.map_layer); the texts
+    of an entry come from the list (``id=``), so the answer does not depend on the language."""
+
+    model = None
+
+    def get(self, request):
+        selection = filter_entries(self.model.objects.all(), request.query_params)
+        return _cached(geojson_response(request, map_layer(selection), cache=False))
+
+
+class OrganisationMapLayerView(DirectoryMapLayerView):
+    model = Organisation
+
+    @extend_schema(
+        tags=[TAG], operation_id="organisations_map_layer",
+        summary="Every published organisation matching the filters as a slim point for the map",
+        description="The filters of /api/organisations/ (page and page_size do not apply): all matches with a "
+                    "point in one FeatureCollection, ordered by id; properties kind (organisation) and category "
+                    "(the first field of activity, null without one); coordinates with five decimals. Entries "
+                    "shown at planning-area level are at their planning area's point. The texts of an entry: "
+                    "/api/organisations/?id=….",
+        parameters=schema.MAP_LAYER_ORGANISATION_PARAMETERS,
+        responses={200: schema.map_layer("organisation"), 400: ERROR},
+    )
+    def get(self, request):
+        return super().get(request)
+
+
+class MeetingPlaceMapLayerView(DirectoryMapLayerView):
+    model = MeetingPlace
+
+    @extend_schema(
+        tags=[TAG], operation_id="meeting_places_map_layer",
+        summary="Every published meeting place matching the filters as a slim point for the map",
+        description="The filters of /api/meeting-places/ (page and page_size do not apply): all matches with a "
+                    "point in one FeatureCollection, ordered by id; properties kind (meeting_place) and category "
+                    "(the type of place); coordinates with five decimals. The texts of an entry: "
+                    "/api/meeting-places/?id=….",
+        parameters=schema.MAP_LAYER_MEETING_PLACE_PARAMETERS,
+        responses={200: schema.map_layer("meeting_place"), 400: ERROR},
     )
     def get(self, request):
         return super().get(request)
