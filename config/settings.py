@@ -255,6 +255,9 @@ TILES_ATTRIBUTION_HTML = (
     if ATLAS_TILES_ATTRIBUTION_URL else html.escape(ATLAS_TILES_ATTRIBUTION))
 # Show the offline Ortsteil base until the visitor agrees once to load tiles from the (external) provider.
 ATLAS_TILES_CONSENT = env_bool("ATLAS_TILES_CONSENT", False)
+# Entries per page of the directory's list beside the map ("more" shows the next ones); the map
+# itself shows every match at once (atlas/directory/api/map_layer.py).
+ATLAS_DIRECTORY_LIST_PAGE_SIZE = 50
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (52.535, 13.18),

@@ -24,6 +24,9 @@ def directory_strings():
         "results": _("Treffer: {count}"),
         "resultsNear": _("Treffer: {count}, nach Entfernung sortiert"),
         "noResults": _("Keine Einträge gefunden. Bitte Filter lockern."),
+        "shownOf": _("{shown} von {count} angezeigt"),
+        "more": _("Weitere {count} anzeigen"),
+        "loading": _("Wird geladen …"),
         "metres": _("{m} m"),
         "walking": _("{min} Min. zu Fuß"),
         "distance": _("Entfernung"),
@@ -70,6 +73,8 @@ def api_urls():
     return {
         "organisations": f"{base}organisations/",
         "meetingPlaces": f"{base}meeting-places/",
+        "organisationsMap": reverse("api-organisations-map"),
+        "meetingPlacesMap": reverse("api-meeting-places-map"),
         "geocode": f"{base}geocode/",
         "ortsteile": reverse("geodata:api:ortsteile"),
     }
@@ -89,6 +94,7 @@ def directory_config(locked=None, embed=False):
             "organisation": reverse("atlas:organisation-detail", kwargs={"slug": "__slug__"}),
             "meetingPlace": reverse("atlas:meeting-place-detail", kwargs={"slug": "__slug__"}),
         },
+        "listPageSize": settings.ATLAS_DIRECTORY_LIST_PAGE_SIZE,
         "locked": locked or {},
         "embed": embed,
     }

@@ -11,6 +11,7 @@ fixture's ``ensure_vocabularies`` creates them). Slugs are unique per call unles
 """
 
 import itertools
+import random
 
 from django.contrib.gis.geos import Point
 
@@ -25,6 +26,7 @@ from atlas.directory.models import (
     Room,
     TargetGroup,
 )
+from common.projection import to_metric
 from tests.factories import RATHAUS_SPANDAU, point
 
 _counter = itertools.count(1)
@@ -95,3 +97,23 @@ def make_meeting_place(**kw):
     for name, capacity in rooms:
         Room.objects.create(meeting_place=place, name=name, capacity=capacity)
     return place
+
+
+def make_many_organisations(count, seed=11, drafts=0.1):
+    """``count`` organisations "Massenverein NNNNN" at random points in Spandau with 1–2 categories,
+    in bulk (save() and its signals would take minutes; no areas are assigned): the first ``drafts``
+    share unpublished, the rest published and returned."""
+    rng = random.Random(seed)
+    categories = list(Category.objects.all())
+    organisations = []
+    for n in range(count):
+        location = point(rng.uniform(13.13, 13.27), rng.uniform(52.46, 52.58))
+        organisations.append(Organisation(
+            name=f"Massenverein {n:05d}", slug=f"massenverein-{n}", is_sample=True, location=location,
+            location_metric=to_metric(location), location_precision="address",
+            status=PublicationStatus.DRAFT if n < count * drafts else PublicationStatus.PUBLISHED))
+    created = Organisation.objects.bulk_create(organisations, batch_size=500)
+    Organisation.categories.through.objects.bulk_create(
+        [Organisation.categories.through(organisation_id=o.pk, category_id=c.pk)
+         for o in created for c in rng.sample(categories, rng.randint(1, 2))], batch_size=500)
+    return [o for o in created if o.status == PublicationStatus.PUBLISHED]

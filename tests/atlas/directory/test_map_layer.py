@@ -1,39 +1,17 @@
 """The directory's map layer (/api/map/…): every match as a slim point, whatever the number of entries,
 and the list API's ``id=`` with which a marker's popup asks for its entry. SpatiaLite and PostGIS."""
 
-import random
-
 import pytest
 
-from atlas.directory.models import Category, MeetingPlace, Organisation, PublicationStatus
-from common.projection import to_metric
-from tests.atlas.directory.factories import make_meeting_place, make_organisation
+from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from tests.atlas.directory.factories import make_many_organisations, make_meeting_place, make_organisation
 from tests.atlas.directory.support import get_json
-from tests.factories import KLADOW, RATHAUS_SPANDAU, point
+from tests.factories import KLADOW, RATHAUS_SPANDAU
 
 pytestmark = pytest.mark.django_db
 
 ORGANISATIONS_MAP = "/api/map/organisations/"
 MEETING_PLACES_MAP = "/api/map/meeting-places/"
-
-
-def add_organisations(count, seed=11):
-    """``count`` published organisations at random points in Spandau, each with 1–2 categories, in
-    bulk (save() and its signals would take minutes); the first tenth unpublished drafts."""
-    rng = random.Random(seed)
-    categories = list(Category.objects.all())
-    organisations = []
-    for n in range(count):
-        location = point(rng.uniform(13.13, 13.27), rng.uniform(52.46, 52.58))
-        organisations.append(Organisation(
-            name=f"Massenverein {n:05d}", slug=f"massenverein-{n}", is_sample=True, location=location,
-            location_metric=to_metric(location), location_precision="address",
-            status=PublicationStatus.DRAFT if n < count // 10 else PublicationStatus.PUBLISHED))
-    created = Organisation.objects.bulk_create(organisations, batch_size=500)
-    Organisation.categories.through.objects.bulk_create(
-        [Organisation.categories.through(organisation_id=o.pk, category_id=c.pk)
-         for o in created for c in rng.sample(categories, rng.randint(1, 2))], batch_size=500)
-    return [o for o in created if o.status == PublicationStatus.PUBLISHED]
 
 
 def every_page(client, url):
@@ -49,7 +27,7 @@ def every_page(client, url):
 
 
 def test_the_map_layer_and_the_pages_hold_every_match(client):
-    published = add_organisations(1200)
+    published = make_many_organisations(1200)
     layer = get_json(client, ORGANISATIONS_MAP)
     assert layer["type"] == "FeatureCollection"
     ids = [feature["id"] for feature in layer["features"]]
@@ -64,7 +42,7 @@ def test_the_map_layer_and_the_pages_hold_every_match(client):
 
 
 def test_the_map_layer_takes_the_list_filters(client):
-    published = add_organisations(300)
+    published = make_many_organisations(300)
     culture = [o.pk for o in published if o.categories.filter(key="culture").exists()]
     layer = get_json(client, f"{ORGANISATIONS_MAP}?category=culture")
     assert sorted(f["id"] for f in layer["features"]) == sorted(culture) and culture
@@ -134,7 +112,7 @@ def test_a_change_is_in_the_next_layer(client):
 
 
 def test_the_layer_costs_few_queries_whatever_the_number_of_entries(client, django_assert_max_num_queries):
-    add_organisations(200)
+    make_many_organisations(200)
     with django_assert_max_num_queries(3):
         client.get(f"{ORGANISATIONS_MAP}?category=culture")
     for n in range(3):

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { categoryColour, detailUrl, distanceText, kindLabel, toEntry } from "../../../static/atlas/js/directory/entries.js";
+import { categoryColour, detailUrl, distanceText, kindLabel, markerKey, toEntry, toMapPoint } from "../../../static/atlas/js/directory/entries.js";
 
 const config = {
   detailUrls: { organisation: "/organisationen/__slug__/", meetingPlace: "/treffpunkte/__slug__/" },
@@ -54,4 +54,23 @@ test("the distance reads in metres and walking minutes (80 m a minute unless the
   assert.equal(distanceText({ ...organisation, distance: 10 }, config), "10 m · 1 Min. zu Fuß", "at least a minute");
   assert.equal(distanceText({ ...organisation, props: { walking_minutes: 12 } }, config), "1.234 m · 12 Min. zu Fuß");
   assert.equal(distanceText(place, config), null, "no search point, no distance");
+});
+
+test("a feature of the map layer becomes a point that colours and labels like its entry", () => {
+  const point = toMapPoint({ type: "Feature", id: 7, geometry: { type: "Point", coordinates: [13.20051, 52.53571] }, properties: { kind: "organisation", category: "kultur" } }, "organisation");
+  assert.deepEqual(point.latlng, [52.53571, 13.20051]);
+  assert.equal(categoryColour(point, config), "#d95f02");
+  const library = toMapPoint({ id: 3, geometry: { type: "Point", coordinates: [13.1, 52.5] }, properties: { kind: "meeting_place", category: "library" } }, "place");
+  assert.equal(kindLabel(library, config), "Bibliothek");
+  assert.equal(categoryColour(library, config), "#37474f");
+  const uncategorised = toMapPoint({ id: 8, geometry: { type: "Point", coordinates: [13.1, 52.5] }, properties: { category: null } }, "organisation");
+  assert.equal(categoryColour(uncategorised, config), "#00587a");
+});
+
+test("a marker and its list entry share one key: kind and id", () => {
+  const entry = toEntry({ id: 7, geometry: null, properties: { id: 7, slug: "verein", name: "Verein" } }, "organisation");
+  const point = toMapPoint({ id: 7, geometry: { type: "Point", coordinates: [13.1, 52.5] }, properties: {} }, "organisation");
+  assert.equal(markerKey(entry), "organisation:7");
+  assert.equal(markerKey(point), markerKey(entry));
+  assert.notEqual(markerKey({ kind: "place", id: 7 }), markerKey(entry));
 });

@@ -1,16 +1,31 @@
 import { fetchJson } from "../shared/api.js";
-import { pageLocale } from "../shared/format.js";
+import { formatInteger, pageLocale } from "../shared/format.js";
 import { DirectoryLayers } from "./marker-layers.js";
-import { toEntry } from "./entries.js";
+import { markerKey, toEntry, toMapPoint } from "./entries.js";
 import { FilterForm } from "./filter-form.js";
 import { EntryList } from "./entry-list.js";
+import { MergedPages } from "./merged-pages.js";
 import { NearControls } from "./near-controls.js";
 import { readState, writeState } from "./url-state.js";
 
 // The directory beside the map: filters, "near", the list and the two marker layers, kept in step
 // with each other and with the address bar. Used by the map page (map/map-page.js) and the embed (embed-page.js).
+//
+// At any size: the map shows every match from the map layer (one slim point per entry,
+// /api/map/…), the count is the API's, and the list pages through the full entries ("more",
+// `listPageSize` at a time), organisations and meeting places merged in one order.
 const ORGANISATION_ONLY = ["category", "language", "target_group"];
-const PAGE_SIZE = "5000";
+const DEFAULT_PAGE_SIZE = 50;
+
+// The list's order: nearest first with "near" (the API's order), else by name.
+const byName = (a, b) => a.name.localeCompare(b.name, pageLocale);
+const byDistance = (a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || byName(a, b);
+
+// The API's `next` is absolute; the page asks its own origin (behind a proxy the API may see http).
+function sameOrigin(url) {
+  const address = new URL(url, window.location.href);
+  return `${address.pathname}${address.search}`;
+}
 
 export class Directory {
   constructor(map, config) {
@@ -26,11 +41,16 @@ export class Directory {
     this.listNode = document.getElementById("directory-list");
     this.count = document.getElementById("dir-count");
     this.hint = document.getElementById("dir-hint");
-    this.layers = new DirectoryLayers(map, config, (key) => this.list.highlight(key));
+    this.shown = document.getElementById("dir-shown");
+    this.more = document.getElementById("dir-more");
+    this.pageSize = config.listPageSize || DEFAULT_PAGE_SIZE;
+    this.pages = null;
+    this.layers = new DirectoryLayers(map, config, (key) => this.list.highlight(key), (point) => this.describe(point));
     this.list = new EntryList(this.listNode, config, (entry) => {
-      this.list.highlight(entry.key);
-      this.layers.show(entry.key);
+      this.list.highlight(markerKey(entry));
+      this.layers.show(entry);
     });
+    this.more.addEventListener("click", () => this.showMore());
     this.filters = new FilterForm(document.getElementById("directory-form"), (values) => {
       this.state.filters = { ...values, ...(config.locked || {}) };
       this.update();
@@ -85,7 +105,7 @@ export class Directory {
 
   params(kind) {
     const f = this.state.filters;
-    const params = new URLSearchParams({ page_size: PAGE_SIZE });
+    const params = new URLSearchParams();
     const common = ["q", "ortsteil", "open_now", "wheelchair"];
     const keys = kind === "organisation" ? [...common, ...ORGANISATION_ONLY] : [...common, "type"];
     for (const key of keys) if (f[key]) params.set(key, f[key]);
@@ -96,47 +116,125 @@ export class Directory {
     return params;
   }
 
-  async fetchKind(kind) {
-    const url = kind === "organisation" ? this.config.api.organisations : this.config.api.meetingPlaces;
-    const collection = await fetchJson(`${url}?${this.params(kind)}`);
-    return (collection.features || []).map((feature) => toEntry(feature, kind));
+  api(kind) {
+    const api = this.config.api;
+    return kind === "organisation"
+      ? { list: api.organisations, map: api.organisationsMap }
+      : { list: api.meetingPlaces, map: api.meetingPlacesMap };
+  }
+
+  // The list's pages of one kind, for MergedPages.
+  listSource(kind) {
+    const params = this.params(kind);
+    params.set("page_size", this.pageSize);
+    const first = `${this.api(kind).list}?${params}`;
+    return async (next) => {
+      const collection = await fetchJson(next ? sameOrigin(next) : first);
+      return {
+        entries: (collection.features || []).map((feature) => toEntry(feature, kind)),
+        count: collection.count,
+        next: collection.next,
+      };
+    };
+  }
+
+  async fetchPoints(kind) {
+    const collection = await fetchJson(`${this.api(kind).map}?${this.params(kind)}`);
+    return (collection.features || []).map((feature) => toMapPoint(feature, kind));
+  }
+
+  // The entry of a marker the list has not shown yet: the list API asked for its id, with the
+  // distance from "near" as in the list.
+  async describe(point) {
+    const params = this.params(point.kind);
+    params.set("id", point.id);
+    const collection = await fetchJson(`${this.api(point.kind).list}?${params}`);
+    const feature = collection.features?.[0];
+    if (!feature) throw new Error("");
+    return toEntry(feature, point.kind);
   }
 
   async load() {
     const token = ++this.token;
     const f = this.state.filters;
     const organisationOnly = ORGANISATION_ONLY.some((key) => f[key]);
-    const wantOrganisations = this.state.show.organisations && !f.type;
-    const wantPlaces = this.state.show.places && !organisationOnly;
+    const kinds = [];
+    if (this.state.show.organisations && !f.type) kinds.push("organisation");
+    if (this.state.show.places && !organisationOnly) kinds.push("place");
     this.listNode.dataset.state = "loading";
     this.listNode.setAttribute("aria-busy", "true");
-    let entries;
+    const pages = new MergedPages(kinds.map((kind) => this.listSource(kind)), this.state.near ? byDistance : byName);
+    // The map layer loads beside the list's first pages; the list and the count come first.
+    const points = Promise.all(kinds.map((kind) => this.fetchPoints(kind)));
+    points.catch(() => {}); // reported below, once the list is in
     try {
-      const [organisations, places] = await Promise.all([
-        wantOrganisations ? this.fetchKind("organisation") : [],
-        wantPlaces ? this.fetchKind("place") : [],
-      ]);
-      entries = [...organisations, ...places];
+      await pages.start();
+      const first = await pages.take(this.pageSize);
+      if (token !== this.token) return;
+      this.pages = pages;
+      this.layers.forget();
+      this.layers.routeOrigin = this.state.near;
+      this.layers.remember(first);
+      this.list.render(first, this.state.near);
+      this.showCount(organisationOnly);
+      this.listNode.removeAttribute("aria-busy");
+      const layer = (await points).flat();
+      if (token !== this.token) return;
+      await this.layers.setPoints(layer);
+      if (token !== this.token) return;
+      this.map.getContainer().dataset.markers = String(layer.length);
     } catch (error) {
       if (token !== this.token) return;
-      this.count.textContent = `${this.strings.loadError} ${error.message}`;
-      this.count.classList.add("error");
-      this.listNode.dataset.state = "error";
-      this.listNode.removeAttribute("aria-busy");
+      this.showError(error);
       return;
     }
-    if (token !== this.token) return;
-    if (this.state.near) entries.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
-    else entries.sort((a, b) => a.name.localeCompare(b.name, pageLocale));
-    this.layers.routeOrigin = this.state.near;
-    this.layers.setEntries(entries);
-    this.list.render(entries, this.state.near);
+    this.listNode.dataset.state = "ready";
+  }
+
+  showError(error) {
+    this.count.textContent = `${this.strings.loadError} ${error.message}`.trim();
+    this.count.classList.add("error");
+    this.listNode.dataset.state = "error";
+    this.listNode.removeAttribute("aria-busy");
+  }
+
+  showCount(organisationOnly) {
+    const count = this.pages.count;
     const template = this.state.near ? this.strings.resultsNear : this.strings.results;
     this.count.classList.remove("error");
-    this.count.textContent = entries.length ? template.replace("{count}", entries.length) : this.strings.noResults;
+    this.count.textContent = count ? template.replace("{count}", formatInteger(count)) : this.strings.noResults;
     this.hint.hidden = !(organisationOnly && this.state.show.places);
     this.hint.textContent = this.hint.hidden ? "" : this.strings.placesNotFiltered;
-    this.listNode.removeAttribute("aria-busy");
-    this.listNode.dataset.state = "ready";
+    this.showProgress();
+  }
+
+  // "50 of 10,000 shown" and the button for the next ones, while there are more.
+  showProgress() {
+    const { count, shown, done } = this.pages;
+    this.shown.hidden = count <= this.pageSize;
+    this.shown.textContent = this.strings.shownOf.replace("{shown}", formatInteger(shown)).replace("{count}", formatInteger(count));
+    this.more.hidden = done;
+    const next = Math.max(1, Math.min(this.pageSize, count - shown));
+    this.more.textContent = this.strings.more.replace("{count}", formatInteger(next));
+  }
+
+  // The next entries at the end of the list; the keyboard goes on at the first of them.
+  async showMore() {
+    const pages = this.pages;
+    if (!pages || this.more.getAttribute("aria-busy") === "true") return;
+    const token = this.token;
+    this.more.setAttribute("aria-busy", "true");
+    try {
+      const entries = await pages.take(this.pageSize);
+      if (token !== this.token) return;
+      this.layers.remember(entries);
+      const first = this.list.append(entries);
+      this.showProgress();
+      first?.querySelector("a")?.focus();
+    } catch (error) {
+      if (token === this.token) this.showError(error);
+    } finally {
+      this.more.removeAttribute("aria-busy");
+    }
   }
 }

@@ -9,11 +9,30 @@ export function toEntry(feature, kind) {
   return {
     key: `${kind}:${p.slug}`,
     kind,
+    id: p.id,
     slug: p.slug,
     name: p.name || "",
     props: p,
     latlng: coordinates ? [coordinates[1], coordinates[0]] : null,
     distance: typeof p.distance_m === "number" ? p.distance_m : null,
+  };
+}
+
+// Markers and list items are found by kind and id: the map layer knows no more of an entry.
+export function markerKey(entry) {
+  return `${entry.kind}:${entry.id}`;
+}
+
+// One feature of the map layer (atlas/directory/api/map_layer.py: id, category, five decimals) as a
+// point on the map, shaped like an entry as far as it goes so colours and kind labels work alike.
+export function toMapPoint(feature, kind) {
+  const [lon, lat] = feature.geometry.coordinates;
+  const category = feature.properties?.category ?? null;
+  return {
+    kind,
+    id: feature.id,
+    latlng: [lat, lon],
+    props: kind === "organisation" ? { primary_category: category } : { place_type: category },
   };
 }
 
