@@ -1,5 +1,5 @@
 """Possible duplicates in the directory: entries with the same name (ignoring case, umlauts and
-punctuation, see atlas.directory.search.fold_words) less than DUPLICATE_RADIUS_M apart. A hint for coordinators,
+punctuation, see common.text.fold_words) less than DUPLICATE_RADIUS_M apart. A hint for coordinators,
 never a block: two branches of one association may well share a name."""
 
 from django.db.models import Q
@@ -17,8 +17,8 @@ def nearby_namesakes(model, name, point, exclude_pk=None, radius_m=DUPLICATE_RAD
     origin = to_metric(point)
     if not folded or origin is None:
         return []
-    # search_text begins with the folded name (atlas.directory.search.build_search_text); an entry whose text
-    # has not been built yet is compared by its name below.
+    # search_text begins with the folded name (atlas/directory/models/search_text.py); an entry whose
+    # text has not been built yet is compared by its name below.
     candidates = model.objects.filter(Q(search_text__contains=folded) | Q(search_text=""),
                                       location_metric__isnull=False)
     if exclude_pk is not None:

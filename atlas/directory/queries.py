@@ -31,7 +31,7 @@ page costs one query.
 
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from django.conf import settings
@@ -44,9 +44,9 @@ from atlas.directory.filters import DirectoryFilters, parse_filters
 from atlas.directory.models import Organisation, PublicationStatus, WheelchairAccess
 from atlas.directory.nearest import NearPoint, nearest_rows, rows_with_ids
 from atlas.directory.opening_hours import berlin_now, is_open_at
+from atlas.directory.search.query import understand
 from common.projection import to_metric
 from common.queries import linked_to
-from common.text import search_filter
 from geodata.models import PlanningArea
 
 WALKING_METRES_PER_MINUTE = 80
@@ -125,6 +125,10 @@ class Selection:
         self.exact_conditions = []  # near → Q, for entries shown exactly (see _spatial)
         self.public_areas = set()  # planning areas whose public point matches the spatial conditions
         self._all = queryset
+        # The query as understood now (vocabulary in six languages, typos): atlas/directory/search/.
+        self.search = understand(filters.q) if filters.q else None
+        # What the filters select: the same words may select differently once the directory changed.
+        self.facts_key = (filters.facts_key(), self.search.signature() if self.search else None)
         # Facts and statements are kept per set of filters only for the whole directory; a caller's
         # own restriction (atlas.needs.matching) is not part of their key, nor are ids (a marker's
         # popup asks for its one entry: nothing worth keeping), and "open now" changes by the minute.
@@ -140,8 +144,8 @@ class Selection:
         qs = self._all.filter(status=PublicationStatus.PUBLISHED)
         if filters.ids:
             qs = qs.filter(pk__in=filters.ids)
-        if filters.q:
-            qs = qs.filter(search_filter(filters.q))
+        if self.search is not None:
+            qs = qs.filter(self.search.condition(self.model))
         if filters.categories:
             qs = qs.filter(linked_to(self.model, "categories", filters.categories, "key"))
         if filters.languages:
@@ -216,7 +220,7 @@ class Selection:
         return (self.filters.page - 1) * self.filters.page_size
 
     def _remembered(self, fact, compute):
-        return remembered(self.model, fact, self.filters.facts_key(), compute) if self.shared else compute()
+        return remembered(self.model, fact, self.facts_key, compute) if self.shared else compute()
 
     def count(self):
         """The number of matches. Without bbox and radius it does not depend on the point of ``near``:
@@ -224,6 +228,13 @@ class Selection:
         if self.filters.bbox is not None or self.filters.radius is not None:
             return self.queryset.count()
         return self._remembered("count-located" if self.near_metric else "count", lambda: self.queryset.count())
+
+    def exists(self):
+        return self.queryset.exists()
+
+    def with_query(self, q):
+        """The same selection with another search query."""
+        return Selection(self._all, replace(self.filters, q=q, page=1))
 
     def hits(self, offset, limit):
         """With ``near``: ``[(pk, distance_m as float)]`` of one page, nearest first."""
@@ -246,7 +257,7 @@ class Selection:
 
         # A bbox changes with every pan of the map: such statements are not kept.
         shape = None if self.filters.bbox is not None or not self.shared else (
-            self.model._meta.label, self.filters.facts_key(), self.filters.radius, tuple(fields), end)
+            self.model._meta.label, self.facts_key, self.filters.radius, tuple(fields), end)
         candidates = sorted(((row[-1], row[0], row[:-1]) for row in nearest_rows(
             exact, fields, end, self.near_metric, shape)), key=_by_distance)
         if self.hidden_rows:

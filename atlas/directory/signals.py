@@ -5,7 +5,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from atlas.directory.cache import directory_changed
-from atlas.directory.models import Category, Language, MeetingPlace, MeetingPlaceType, Organisation, TargetGroup
+from atlas.directory.models import (
+    Category,
+    Community,
+    Language,
+    MeetingPlace,
+    MeetingPlaceType,
+    Organisation,
+    TargetGroup,
+)
 from geodata.models import Ortsteil, PlanningArea
 from geodata.signals import geodata_imported
 
@@ -27,9 +35,11 @@ for relation in ("categories", "languages", "target_groups", "communities"):
                         dispatch_uid=f"organisation-search-{relation}")
 
 
-# What the directory caches per set of filters (atlas.directory.cache) is recomputed after any change
-# to an entry, its links, a vocabulary or an area it is filtered by.
-for model in (Organisation, MeetingPlace, Category, Language, TargetGroup, MeetingPlaceType, Ortsteil, PlanningArea):
+# What the directory caches per set of filters (atlas.directory.cache) and the search's picture of it
+# (atlas.directory.search.index) are recomputed after any change to an entry, its links, a vocabulary
+# or an area it is filtered by.
+for model in (Organisation, MeetingPlace, Category, Language, TargetGroup, Community, MeetingPlaceType, Ortsteil,
+              PlanningArea):
     for name, signal in (("save", post_save), ("delete", post_delete)):
         signal.connect(directory_changed, sender=model, dispatch_uid=f"directory-changed-{name}-{model.__name__}")
 for relation in ("categories", "languages", "target_groups"):

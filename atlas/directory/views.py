@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import TemplateView
@@ -18,6 +19,7 @@ from atlas.directory.models import MeetingPlace, Organisation
 from atlas.directory.opening_hours import has_hours, is_open_now, weekly_rows
 from atlas.directory.queries import filter_entries
 from atlas.directory.summary import result_summary
+from atlas.directory.suggestions import suggestions
 from atlas.directory.translations import active_language, localized, localized_texts
 from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions
@@ -131,19 +133,39 @@ class MeetingPlaceDetailView(EntryDetailView):
         }
 
 
+def did_you_mean(selections, query, language):
+    """"Meinten Sie: <a>Moschee</a>?" with a link per suggestion (atlas.directory.suggestions) to this
+    page with the other filters kept; '' when there is none."""
+    found = suggestions(selections, language) if selections else []
+    if not found:
+        return ""
+    links = []
+    for suggestion in found:
+        changed = query.copy()
+        changed["q"] = suggestion["q"]
+        links.append((changed.urlencode(), suggestion["q"]))
+    return format_html(_("Meinten Sie: {suggestions}?"),
+                       suggestions=format_html_join(", ", '<a href="?{}">{}</a>', links))
+
+
 class DirectoryListView(TemplateView):
     """The directory as a plain list with filters: works without JavaScript."""
 
     template_name = "directory/directory.html"
     page_size = 50
 
-    def filtered(self, values):
-        """Organisations and meeting places matching the filters (the API's query), by name."""
-        entries = []
+    def selections(self, values):
+        """The selections of organisations and meeting places matching the filters (the API's query)."""
+        selections = []
         if not values.get("type"):
-            entries += filter_entries(Organisation.objects.all(), values).entries(offset=0, limit=MAX_PAGE_SIZE)
+            selections.append(filter_entries(Organisation.objects.all(), values))
         if not any(values.get(key) for key in ORGANISATION_ONLY_FILTERS):
-            entries += filter_entries(MeetingPlace.objects.all(), values).entries(offset=0, limit=MAX_PAGE_SIZE)
+            selections.append(filter_entries(MeetingPlace.objects.all(), values))
+        return selections
+
+    def filtered(self, selections):
+        """The entries of the selections, by name."""
+        entries = [entry for selection in selections for entry in selection.entries(offset=0, limit=MAX_PAGE_SIZE)]
         entries.sort(key=lambda entry: entry.name.casefold())
         return entries
 
@@ -152,7 +174,8 @@ class DirectoryListView(TemplateView):
         given = locked_filters(self.request.GET)
         _values, errors = LIST_PARAMETERS.parse_leniently(given)
         values = {name: value for name, value in given.items() if name not in errors}
-        entries = self.filtered(values)
+        selections = self.selections(values)
+        entries = self.filtered(selections)
         page = Paginator(entries, self.page_size).get_page(self.request.GET.get("page"))
         language = active_language()
         now = timezone.now()
@@ -162,7 +185,8 @@ class DirectoryListView(TemplateView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update({"values": values, "errors": errors, "page": page, "query": query.urlencode(),
-                        "filter_keys": FILTER_KEYS})
+                        "filter_keys": FILTER_KEYS,
+                        "did_you_mean": did_you_mean(selections, query, language) if not entries else ""})
         return context
 
 

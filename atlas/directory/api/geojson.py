@@ -218,9 +218,9 @@ def _meeting_place_features(rows, distances, url, texts):
     return features
 
 
-def feature_collection_page(features, count, next_url, previous_url):
+def feature_collection_page(features, count, next_url, previous_url, suggestions=()):
     return orjson.dumps({"type": "FeatureCollection", "count": count, "next": next_url,
-                         "previous": previous_url, "features": features})
+                         "previous": previous_url, "features": features, "suggestions": list(suggestions)})
 
 
 # --- details ------------------------------------------------------------------------------------------

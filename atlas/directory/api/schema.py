@@ -90,6 +90,19 @@ MEETING_PLACE_DETAIL = {
 }
 
 
+SUGGESTIONS = {
+    "type": "array", "maxItems": 3,
+    "description": "\"Did you mean …\": only when nothing is found and a word of q matches nothing in the directory, "
+                   "up to three queries that each find something with the same other filters, most similar first; "
+                   "otherwise empty.",
+    "items": {"type": "object", "required": ["q", "label"], "properties": {
+        "q": {"type": "string", "description": "The whole query to search instead (the word replaced)."},
+        "label": {"type": "string", "description": "What replaces the word: a vocabulary term in the requested "
+                                                   "language (lang), or the name of an entry."},
+    }},
+}
+
+
 def page(properties):
     return {
         "type": "object",
@@ -97,8 +110,9 @@ def page(properties):
             "type": {"type": "string", "enum": ["FeatureCollection"]},
             "count": INTEGER, "next": NULLABLE_URL, "previous": NULLABLE_URL,
             "features": {"type": "array", "items": feature(properties, INTEGER, NULLABLE_GEOMETRY)},
+            "suggestions": SUGGESTIONS,
         },
-        "required": ["type", "count", "next", "previous", "features"],
+        "required": ["type", "count", "next", "previous", "features", "suggestions"],
     }
 
 
@@ -141,7 +155,13 @@ SLUG = OpenApiParameter("slug", {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$
                         description="The entry's slug; any other gives 404.")
 COMMON_PARAMETERS = [
     LANG,
-    _parameter("q", "Words that must all occur (case-, umlaut- and ß-tolerant: Türkisch = Turkisch = Tuerkisch).",
+    _parameter("q", "Words that must all occur (case-, umlaut- and ß-tolerant: Türkisch = Turkisch = Tuerkisch) in "
+               "the name, descriptions (any language), address or linked vocabulary. Fields of activity, target "
+               "groups, communities, kinds of meeting place, languages and their synonyms are understood in all "
+               "six UI languages, whatever lang is (Moschee = mosque = cami = مسجد = мечеть; Beratung = "
+               "консультація = استشارة). A word found nowhere stands for the nearest words within typing errors "
+               "(up to 5 letters one edit, from 6 letters two: Beratnug → Beratung). When nothing is found, "
+               "suggestions says what may have been meant.",
                {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
     _parameter("bbox", "minlon,minlat,maxlon,maxlat in WGS84 degrees."),
     _parameter("near", "lon,lat in WGS84: order by distance and add distance_m and walking_minutes."),

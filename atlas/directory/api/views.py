@@ -33,6 +33,7 @@ from atlas.directory.models import (
     TargetGroup,
 )
 from atlas.directory.queries import filter_entries
+from atlas.directory.suggestions import suggestions
 from atlas.directory.translations import UI_LANGUAGES, request_language
 from common.api.geojson import geojson_response
 from common.api.schema import ERROR
@@ -89,7 +90,9 @@ class DirectoryListView(LanguageMixin, GeoJSONView):
         if filters.page > 1:
             previous_url = (remove_query_param(url, "page") if filters.page == 2
                             else replace_query_param(url, "page", filters.page - 1))
-        body = feature_collection_page(features, count, next_url, previous_url)
+        # "Did you mean …" only when nothing is found (a query word matching nothing, see atlas.directory.suggestions).
+        suggested = suggestions([selection], self.language) if count == 0 and filters.q else []
+        body = feature_collection_page(features, count, next_url, previous_url, suggested)
         return _cached(geojson_response(request, body, cache=False))
 
 

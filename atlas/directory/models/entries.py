@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from atlas.directory.models.location import Located
+from atlas.directory.models.search_text import build_search_text
 from atlas.directory.models.vocabularies import Category, Community, Language, MeetingPlaceType, TargetGroup
-from atlas.directory.search import build_search_text
 from common.publication import PublicationStatus
 
 

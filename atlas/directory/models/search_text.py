@@ -1,5 +1,6 @@
-"""Full-text search of the directory: each entry keeps a folded `search_text` (common.text) of its
-own words and of the names it is linked to; a query is folded the same way and every word must occur."""
+"""The text each directory entry keeps for the search: the folded words (common.text) of its own fields
+and of the names it is linked to, refreshed on save and on changes of its links (atlas/directory/signals.py).
+Queries are understood by atlas/directory/search/."""
 
 from atlas.directory.translations import all_translated_texts
 from common.text import fold_words

@@ -1,0 +1,488 @@
+"""What people type for the directory's vocabularies, in the six UI languages: curated synonyms.
+
+The names of the vocabularies are searchable in every UI language already (their translations in the
+catalogues, atlas/directory/search/vocabulary.py); these are the other words people use: inflected forms,
+everyday words, the names of the kinds of place they look for. Keyed by the vocabulary's stable ``key``
+(a coordinator may rename an entry; its synonyms stay). Words are written as people write them; they are
+folded like every search text (common.text.fold_words). A name a coordinator adds later is searchable by
+its name and with typos; its synonyms come here.
+
+Why a module and not a field in the admin: the lists are language work in six languages, reviewed like the
+translations and tested; they change with the vocabularies' seeds (atlas/directory/initial_vocabularies.py)
+rather than with the data.
+
+TOPICS are things people look for that are no vocabulary entry: a mosque is a place of worship (or a
+religious community's organisation) whose name says so ("… Camii", "Moscheegemeinde …"); a topic finds
+the entries whose texts contain one of its words.
+"""
+
+WOMEN = {
+    "de": ["Frauen", "Frau", "Frauentreff", "Mütter"],
+    "en": ["women", "woman", "women's group", "mothers"],
+    "tr": ["kadın", "kadınlar", "anneler"],
+    "ar": ["نساء", "النساء", "المرأة", "امرأة", "سيدات", "أمهات"],
+    "uk": ["жінки", "жінок", "жіночий", "матері"],
+    "ru": ["женщины", "женщин", "женский", "матери"],
+}
+YOUTH = {
+    "de": ["Jugend", "Jugendliche", "Jugendarbeit", "junge Menschen", "Teenager"],
+    "en": ["youth", "young people", "teenagers", "teens", "adolescents"],
+    "tr": ["gençlik", "gençler", "genç"],
+    "ar": ["شباب", "الشباب", "مراهقين", "يافعين"],
+    "uk": ["молодь", "молоді", "підлітки", "юнацтво"],
+    "ru": ["молодёжь", "подростки", "юношество"],
+}
+SENIORS = {
+    "de": ["Senioren", "Seniorinnen", "ältere Menschen", "Rentner", "Rentnerinnen"],
+    "en": ["seniors", "senior citizens", "elderly", "older people", "pensioners"],
+    "tr": ["yaşlılar", "yaşlı", "emekliler"],
+    "ar": ["كبار السن", "المسنين", "مسنين", "المتقاعدين"],
+    "uk": ["літні люди", "люди похилого віку", "пенсіонери", "сеньйори"],
+    "ru": ["пожилые", "пожилые люди", "пенсионеры", "сеньоры"],
+}
+FAMILIES = {
+    "de": ["Familie", "Familien", "Eltern", "Kinderbetreuung", "Elternberatung"],
+    "en": ["family", "families", "parents", "parenting", "childcare"],
+    "tr": ["aile", "aileler", "ebeveyn", "veli"],
+    "ar": ["أسرة", "الأسرة", "عائلة", "العائلة", "عائلات", "الوالدين"],
+    "uk": ["сім'я", "сім'ї", "родина", "батьки"],
+    "ru": ["семья", "семьи", "родители"],
+}
+REFUGEES = {
+    "de": ["Geflüchtete", "Flüchtlinge", "Flüchtlingshilfe", "Geflüchtetenhilfe", "Asyl", "Flucht"],
+    "en": ["refugees", "refugee", "asylum seekers", "refugee support"],
+    "tr": ["mülteci", "mülteciler", "sığınmacı", "sığınmacılar"],
+    "ar": ["لاجئ", "لاجئين", "اللاجئين", "لاجئون", "طالبي اللجوء"],
+    "uk": ["біженці", "біженців", "шукачі притулку", "допомога біженцям"],
+    "ru": ["беженцы", "беженцев", "просители убежища", "помощь беженцам"],
+}
+
+CATEGORIES = {
+    "counselling": {
+        "de": ["Beratung", "Beratungsstelle", "beraten", "Sozialberatung", "Migrationsberatung"],
+        "en": ["counselling", "counseling", "advice", "advice centre", "guidance", "consultation"],
+        "tr": ["danışmanlık", "danışma", "danışma merkezi", "rehberlik"],
+        "ar": ["استشارة", "استشارات", "الاستشارة", "الاستشارات", "إرشاد", "الإرشاد", "نصيحة"],
+        "uk": ["консультація", "консультації", "консультування", "порада", "поради"],
+        "ru": ["консультация", "консультации", "консультирование", "совет", "советы"],
+    },
+    "language-courses": {
+        "de": ["Sprachkurs", "Deutschkurs", "Integrationskurs", "Sprachunterricht", "Sprachcafé", "Sprachtreff",
+               "Deutsch lernen"],
+        "en": ["language course", "language courses", "language class", "German course", "German lessons",
+               "learn German"],
+        "tr": ["dil kursu", "dil kursları", "Almanca kursu", "Almanca öğrenmek", "entegrasyon kursu"],
+        "ar": ["دورة لغة", "دورات لغة", "دورات اللغة", "دورة لغة ألمانية", "تعلم الألمانية", "دورة اندماج"],
+        "uk": ["мовні курси", "мовний курс", "курси німецької", "курс німецької мови", "вивчення німецької",
+               "інтеграційний курс"],
+        "ru": ["языковые курсы", "языковой курс", "курсы немецкого", "курс немецкого языка", "изучение немецкого",
+               "интеграционный курс"],
+    },
+    "homework-help": {
+        "de": ["Hausaufgabenhilfe", "Hausaufgabenbetreuung", "Hausaufgaben", "Nachhilfe", "Lernhilfe"],
+        "en": ["homework help", "homework", "tutoring", "tuition"],
+        "tr": ["ödev yardımı", "ödev", "etüt", "özel ders"],
+        "ar": ["مساعدة في الواجبات", "الواجبات المدرسية", "دروس خصوصية", "دروس تقوية"],
+        "uk": ["допомога з домашніми завданнями", "домашні завдання", "репетиторство", "репетитор"],
+        "ru": ["помощь с домашними заданиями", "домашние задания", "репетиторство", "репетитор"],
+    },
+    "education": {
+        "de": ["Bildung", "Weiterbildung", "Bildungsangebot", "Lernen"],
+        "en": ["education", "learning", "training", "further education"],
+        "tr": ["eğitim", "öğrenim"],
+        "ar": ["تعليم", "التعليم", "تعلم", "تدريب"],
+        "uk": ["освіта", "навчання"],
+        "ru": ["образование", "обучение", "учёба"],
+    },
+    "culture": {
+        "de": ["Kultur", "Kulturverein", "Musik", "Tanz", "Theater", "Kunst"],
+        "en": ["culture", "cultural", "music", "dance", "theatre", "theater", "art"],
+        "tr": ["kültür", "kültürel", "müzik", "dans", "tiyatro", "sanat"],
+        "ar": ["ثقافة", "الثقافة", "ثقافي", "موسيقى", "رقص", "مسرح", "فن"],
+        "uk": ["культура", "культурний", "музика", "танці", "театр", "мистецтво"],
+        "ru": ["культура", "культурный", "музыка", "танцы", "театр", "искусство"],
+    },
+    "religion": {
+        "de": ["Religion", "religiös", "Glaube", "Gottesdienst", "Gebet"],
+        "en": ["religion", "religious", "faith", "worship", "prayer"],
+        "tr": ["din", "dini", "inanç", "ibadet", "namaz"],
+        "ar": ["دين", "الدين", "ديني", "عبادة", "صلاة"],
+        "uk": ["релігія", "релігійний", "віра", "богослужіння", "молитва"],
+        "ru": ["религия", "религиозный", "вера", "богослужение", "молитва"],
+    },
+    "sport": {
+        "de": ["Sport", "Sportverein", "Fußball", "Basketball", "Schwimmen", "Fitness", "Bewegung"],
+        "en": ["sport", "sports", "football", "soccer", "basketball", "swimming", "fitness"],
+        "tr": ["spor", "futbol", "basketbol", "yüzme"],
+        "ar": ["رياضة", "الرياضة", "كرة القدم", "كرة السلة", "سباحة"],
+        "uk": ["спорт", "футбол", "баскетбол", "плавання", "фітнес"],
+        "ru": ["спорт", "футбол", "баскетбол", "плавание", "фитнес"],
+    },
+    "women": WOMEN,
+    "youth": YOUTH,
+    "seniors": SENIORS,
+    "legal-advice": {
+        "de": ["Rechtsberatung", "Rechtshilfe", "Anwalt", "Anwältin", "Aufenthaltsrecht", "Asylrecht",
+               "Asylverfahren"],
+        "en": ["legal advice", "legal aid", "lawyer", "residence law", "immigration law", "asylum procedure"],
+        "tr": ["hukuki danışmanlık", "hukuk danışmanlığı", "avukat", "oturum hakkı", "iltica"],
+        "ar": ["استشارة قانونية", "مساعدة قانونية", "محامي", "حق الإقامة", "اللجوء"],
+        "uk": ["юридична консультація", "правова допомога", "юрист", "адвокат", "право на перебування"],
+        "ru": ["юридическая консультация", "правовая помощь", "юрист", "адвокат", "вид на жительство"],
+    },
+    "translation": {
+        "de": ["Sprachmittlung", "Übersetzung", "Dolmetschen", "Dolmetscher", "Dolmetscherin", "Sprachmittler",
+               "Sprachmittlerin"],
+        "en": ["translation", "interpreting", "interpreter", "translator", "language mediation"],
+        "tr": ["tercüme", "çeviri", "tercüman", "çevirmen"],
+        "ar": ["ترجمة", "الترجمة", "مترجم", "ترجمة فورية"],
+        "uk": ["переклад", "перекладач", "усний переклад", "мовне посередництво"],
+        "ru": ["перевод", "переводчик", "устный перевод", "языковое посредничество"],
+    },
+    "health": {
+        "de": ["Gesundheit", "Gesundheitsberatung", "Arzt", "Ärztin", "Medizin", "Pflege"],
+        "en": ["health", "healthcare", "doctor", "medical", "mental health"],
+        "tr": ["sağlık", "doktor", "hekim", "ruh sağlığı"],
+        "ar": ["صحة", "الصحة", "طبيب", "رعاية صحية", "صحة نفسية"],
+        "uk": ["здоров'я", "лікар", "медицина", "психологічна допомога"],
+        "ru": ["здоровье", "врач", "медицина", "психологическая помощь"],
+    },
+    "work": {
+        "de": ["Arbeit", "Ausbildung", "Job", "Jobsuche", "Beruf", "Bewerbung", "Praktikum"],
+        "en": ["work", "job", "jobs", "employment", "vocational training", "apprenticeship", "career"],
+        "tr": ["iş arama", "meslek", "meslek eğitimi", "istihdam"],
+        "ar": ["عمل", "العمل", "وظيفة", "وظائف", "تدريب مهني", "البحث عن عمل"],
+        "uk": ["робота", "роботу", "працевлаштування", "професійна освіта", "пошук роботи"],
+        "ru": ["работа", "работу", "трудоустройство", "профессиональное обучение", "поиск работы"],
+    },
+    "family": FAMILIES,
+    "refugees": REFUGEES,
+    "neighbourhood": {
+        "de": ["Nachbarschaft", "Begegnung", "Nachbarschaftstreff", "Begegnungsstätte", "Nachbarn"],
+        "en": ["neighbourhood", "neighborhood", "neighbours", "neighbors", "get-together", "meeting"],
+        "tr": ["mahalle", "komşuluk", "komşular", "buluşma"],
+        "ar": ["الحي", "جيران", "الجيران", "لقاء", "ملتقى"],
+        "uk": ["сусідство", "сусіди", "зустрічі", "громада"],
+        "ru": ["соседство", "соседи", "встречи", "община"],
+    },
+}
+
+TARGET_GROUPS = {
+    "children": {
+        "de": ["Kinder", "Kind", "Kita", "Kindergarten"],
+        "en": ["children", "child", "kids"],
+        "tr": ["çocuk", "çocuklar"],
+        "ar": ["أطفال", "الأطفال", "طفل"],
+        "uk": ["діти", "дітей", "дитина"],
+        "ru": ["дети", "детей", "ребёнок"],
+    },
+    "youth": YOUTH,
+    "women": WOMEN,
+    "families": FAMILIES,
+    "seniors": SENIORS,
+    "refugees": REFUGEES,
+    "newcomers": {
+        "de": ["Neuzugewanderte", "Neuankömmlinge", "Zugewanderte", "Migranten", "Migrantinnen", "Einwanderer"],
+        "en": ["newcomers", "new arrivals", "immigrants", "migrants"],
+        "tr": ["yeni gelenler", "göçmen", "göçmenler"],
+        "ar": ["القادمون الجدد", "الوافدين الجدد", "مهاجرين", "المهاجرين"],
+        "uk": ["новоприбулі", "мігранти", "іммігранти"],
+        "ru": ["новоприбывшие", "мигранты", "иммигранты"],
+    },
+    "students": {
+        "de": ["Studierende", "Studenten", "Studentinnen", "Studium", "Universität"],
+        "en": ["students", "student", "university"],
+        "tr": ["öğrenciler", "öğrenci", "üniversite"],
+        "ar": ["طلاب", "الطلاب", "جامعة"],
+        "uk": ["студенти", "студентів", "університет"],
+        "ru": ["студенты", "студентов", "университет"],
+    },
+    "job-seekers": {
+        "de": ["Arbeitsuchende", "Arbeitssuchende", "Arbeitslose", "arbeitslos", "Jobsuchende"],
+        "en": ["job seekers", "jobseekers", "unemployed"],
+        "tr": ["iş arayanlar", "işsizler", "işsiz"],
+        "ar": ["الباحثين عن عمل", "باحثين عن عمل", "العاطلين عن العمل"],
+        "uk": ["шукачі роботи", "безробітні"],
+        "ru": ["ищущие работу", "безработные"],
+    },
+    "lgbtiq": {
+        "de": ["LSBTIQ", "LGBTIQ", "queer", "schwul", "lesbisch"],
+        "en": ["LGBTQ", "LGBTIQ", "LGBT", "queer", "gay", "lesbian", "transgender"],
+        "tr": ["LGBTİ", "LGBT", "eşcinsel"],
+        "ar": ["مجتمع الميم", "مثليين"],
+        "uk": ["ЛГБТ", "ЛГБТІК", "квір"],
+        "ru": ["ЛГБТ", "квир"],
+    },
+    "people-with-disabilities": {
+        "de": ["Behinderung", "behindert", "Menschen mit Behinderungen", "Inklusion"],
+        "en": ["people with disabilities", "disability", "disabilities", "disabled", "inclusion"],
+        "tr": ["engelliler", "engelli", "engelli bireyler"],
+        "ar": ["ذوي الإعاقة", "ذوي الاحتياجات الخاصة", "إعاقة", "الإعاقة"],
+        "uk": ["люди з інвалідністю", "інвалідність", "інклюзія"],
+        "ru": ["люди с инвалидностью", "инвалидность", "инклюзия"],
+    },
+    "everyone": {
+        "de": ["für alle", "jeder", "jede"],
+        "en": ["everyone", "everybody", "all"],
+        "tr": ["herkes", "herkes için"],
+        "ar": ["الجميع", "للجميع"],
+        "uk": ["усі", "всі", "для всіх"],
+        "ru": ["все", "для всех"],
+    },
+}
+
+COMMUNITIES = {
+    "turkish": {
+        "de": ["türkisch", "Türken", "türkeistämmig", "Türkei"],
+        "en": ["Turkish", "Turks", "Turkey"],
+        "tr": ["Türk", "Türkler", "Türkiyeli", "Türkiye"],
+        "ar": ["تركي", "الأتراك", "تركيا"],
+        "uk": ["турки", "турецька громада", "Туреччина"],
+        "ru": ["турки", "турецкая община", "Турция"],
+    },
+    "kurdish": {
+        "de": ["kurdisch", "Kurden", "Kurdistan"],
+        "en": ["Kurdish", "Kurds", "Kurdistan"],
+        "tr": ["Kürt", "Kürtler", "Kürdistan"],
+        "ar": ["كردي", "الأكراد", "الكرد", "كردستان"],
+        "uk": ["курди", "курдська громада", "Курдистан"],
+        "ru": ["курды", "курдская община", "Курдистан"],
+    },
+    "arabic": {
+        "de": ["arabisch", "arabischsprachig", "Araber"],
+        "en": ["Arabic-speaking", "Arab", "Arabs"],
+        "tr": ["Arap", "Araplar"],
+        "ar": ["عربي", "العرب", "الناطقين بالعربية"],
+        "uk": ["араби", "арабомовні"],
+        "ru": ["арабы", "арабоязычные"],
+    },
+    "syrian": {
+        "de": ["syrisch", "Syrer", "Syrien"],
+        "en": ["Syrian", "Syrians", "Syria"],
+        "tr": ["Suriyeli", "Suriyeliler", "Suriye"],
+        "ar": ["سوري", "السوريين", "سوريا"],
+        "uk": ["сирійці", "сирійська громада", "Сирія"],
+        "ru": ["сирийцы", "сирийская община", "Сирия"],
+    },
+    "afghan": {
+        "de": ["afghanisch", "Afghanen", "Afghanistan"],
+        "en": ["Afghan", "Afghans", "Afghanistan"],
+        "tr": ["Afgan", "Afganlar", "Afganistan"],
+        "ar": ["أفغاني", "الأفغان", "أفغانستان"],
+        "uk": ["афганці", "афганська громада", "Афганістан"],
+        "ru": ["афганцы", "афганская община", "Афганистан"],
+    },
+    "iranian": {
+        "de": ["iranisch", "Iraner", "Iran"],
+        "en": ["Iranian", "Iranians", "Iran"],
+        "tr": ["İranlı", "İranlılar", "İran"],
+        "ar": ["إيراني", "الإيرانيين", "إيران"],
+        "uk": ["іранці", "іранська громада", "Іран"],
+        "ru": ["иранцы", "иранская община", "Иран"],
+    },
+    "ukrainian": {
+        "de": ["ukrainisch", "Ukrainer", "Ukrainerinnen", "Ukraine"],
+        "en": ["Ukrainian", "Ukrainians", "Ukraine"],
+        "tr": ["Ukraynalı", "Ukraynalılar", "Ukrayna"],
+        "ar": ["أوكراني", "الأوكرانيين", "أوكرانيا"],
+        "uk": ["українці", "українська громада", "Україна"],
+        "ru": ["украинцы", "украинская община", "Украина"],
+    },
+    "russian-speaking": {
+        "de": ["russischsprachig", "Russlanddeutsche", "Spätaussiedler"],
+        "en": ["Russian-speaking", "Russian speakers"],
+        "tr": ["Rusça konuşanlar"],
+        "ar": ["الناطقين بالروسية"],
+        "uk": ["російськомовні"],
+        "ru": ["русскоязычные", "русскоговорящие"],
+    },
+    "polish": {
+        "de": ["polnisch", "Polen"],
+        "en": ["Polish", "Poles", "Poland"],
+        "tr": ["Polonyalı", "Polonyalılar", "Polonya"],
+        "ar": ["بولندي", "البولنديين", "بولندا"],
+        "uk": ["поляки", "польська громада", "Польща"],
+        "ru": ["поляки", "польская община", "Польша"],
+    },
+    "balkan": {
+        "de": ["Balkan", "Westbalkan", "Ex-Jugoslawien"],
+        "en": ["Western Balkans", "Balkans", "former Yugoslavia"],
+        "tr": ["Balkanlar", "Batı Balkanlar", "Balkan"],
+        "ar": ["البلقان", "غرب البلقان"],
+        "uk": ["Західні Балкани", "Балкани"],
+        "ru": ["Западные Балканы", "Балканы"],
+    },
+    "vietnamese": {
+        "de": ["vietnamesisch", "Vietnamesen", "Vietnam"],
+        "en": ["Vietnamese", "Vietnam"],
+        "tr": ["Vietnamlı", "Vietnamlılar", "Vietnam"],
+        "ar": ["فيتنامي", "الفيتناميين", "فيتنام"],
+        "uk": ["в'єтнамці", "в'єтнамська громада", "В'єтнам"],
+        "ru": ["вьетнамцы", "вьетнамская община", "Вьетнам"],
+    },
+    "african": {
+        "de": ["afrikanisch", "Afrikaner", "Afrika"],
+        "en": ["African", "Africans", "African diaspora", "Africa"],
+        "tr": ["Afrikalı", "Afrikalılar", "Afrika"],
+        "ar": ["أفريقي", "الأفارقة", "الجالية الأفريقية", "أفريقيا"],
+        "uk": ["африканці", "африканська діаспора", "Африка"],
+        "ru": ["африканцы", "африканская диаспора", "Африка"],
+    },
+    "latin-american": {
+        "de": ["lateinamerikanisch", "Lateinamerika", "Latinos"],
+        "en": ["Latin American", "Latin America", "Latino", "Latina"],
+        "tr": ["Latin Amerikalı", "Latin Amerika"],
+        "ar": ["أمريكا اللاتينية", "لاتيني"],
+        "uk": ["латиноамериканці", "Латинська Америка"],
+        "ru": ["латиноамериканцы", "Латинская Америка"],
+    },
+    "roma": {
+        "de": ["Roma", "Sinti", "Sinti und Roma"],
+        "en": ["Roma", "Romani", "Sinti"],
+        "tr": ["Romanlar", "Roman"],
+        "ar": ["الروما"],
+        "uk": ["роми"],
+        "ru": ["ромы"],
+    },
+    "all": {
+        "de": ["interkulturell", "international"],
+        "en": ["intercultural", "international", "cross-community"],
+        "tr": ["kültürlerarası", "uluslararası"],
+        "ar": ["متعدد الثقافات", "دولي"],
+        "uk": ["міжкультурний", "міжнародний"],
+        "ru": ["межкультурный", "международный"],
+    },
+}
+
+MEETING_PLACE_TYPES = {
+    "community-centre": {
+        "de": ["Stadtteilzentrum", "Nachbarschaftszentrum", "Nachbarschaftshaus", "Familienzentrum",
+               "Begegnungsstätte", "Kiezzentrum"],
+        "en": ["community centre", "community center", "neighbourhood centre", "neighborhood center"],
+        "tr": ["mahalle merkezi", "semt merkezi", "toplum merkezi"],
+        "ar": ["مركز مجتمعي", "المركز المجتمعي", "مركز الحي"],
+        "uk": ["громадський центр", "центр громади", "сусідський центр"],
+        "ru": ["общественный центр", "районный центр", "соседский центр"],
+    },
+    "library": {
+        "de": ["Bibliothek", "Bücherei", "Stadtbibliothek", "Stadtteilbibliothek"],
+        "en": ["library", "libraries"],
+        "tr": ["kütüphane", "kitaplık"],
+        "ar": ["مكتبة", "المكتبة"],
+        "uk": ["бібліотека", "бібліотеки"],
+        "ru": ["библиотека", "библиотеки"],
+    },
+    "place-of-worship": {
+        "de": ["Gotteshaus", "Gebetsraum", "Gebetshaus", "Glaubensgemeinde"],
+        "en": ["place of worship", "house of worship", "prayer room"],
+        "tr": ["ibadethane", "ibadet yeri", "mabet"],
+        "ar": ["دار عبادة", "مكان عبادة", "مصلى"],
+        "uk": ["місце поклоніння", "молитовний дім", "храм"],
+        "ru": ["место поклонения", "молитвенный дом", "храм"],
+    },
+    "youth-centre": {
+        "de": ["Jugendzentrum", "Jugendfreizeiteinrichtung", "Jugendtreff", "Jugendclub", "Jugendklub", "JFE"],
+        "en": ["youth centre", "youth center", "youth club"],
+        "tr": ["gençlik merkezi", "gençlik kulübü"],
+        "ar": ["مركز شباب", "مركز الشباب", "نادي شبابي"],
+        "uk": ["молодіжний центр", "молодіжний клуб"],
+        "ru": ["молодёжный центр", "молодёжный клуб"],
+    },
+    "cafe": {
+        "de": ["Café", "Kaffee", "Nachbarschaftscafé"],
+        "en": ["café", "coffee"],
+        "tr": ["kafe", "kahve", "kahvehane"],
+        "ar": ["مقهى", "كافيه", "قهوة"],
+        "uk": ["кафе", "кав'ярня"],
+        "ru": ["кафе", "кофейня"],
+    },
+    "school-room": {
+        "de": ["Schulraum", "Schule", "Klassenraum", "Aula"],
+        "en": ["school room", "classroom", "school"],
+        "tr": ["okul", "sınıf", "derslik"],
+        "ar": ["مدرسة", "المدرسة", "فصل دراسي"],
+        "uk": ["школа", "класна кімната"],
+        "ru": ["школа", "классная комната"],
+    },
+    "sports-hall": {
+        "de": ["Sporthalle", "Turnhalle", "Sportplatz", "Sportstätte"],
+        "en": ["sports hall", "gym", "gymnasium", "sports ground"],
+        "tr": ["spor salonu", "spor sahası"],
+        "ar": ["صالة رياضية", "قاعة رياضية", "ملعب"],
+        "uk": ["спортзал", "спортивна зала", "спортивний зал"],
+        "ru": ["спортзал", "спортивный зал"],
+    },
+    "association-rooms": {
+        "de": ["Vereinsraum", "Vereinsheim", "Vereinslokal"],
+        "en": ["club rooms", "association rooms", "clubhouse"],
+        "tr": ["dernek odası", "dernek lokali", "lokal"],
+        "ar": ["مقر الجمعية", "قاعة الجمعية"],
+        "uk": ["приміщення асоціації", "клубні приміщення"],
+        "ru": ["помещения ассоциации", "клубные помещения"],
+    },
+    "other": {
+        "de": ["Treffpunkt"],
+        "en": ["meeting place", "venue"],
+        "tr": ["buluşma yeri", "mekan"],
+        "ar": ["مكان لقاء", "مكان التجمع"],
+        "uk": ["місце зустрічі"],
+        "ru": ["место встречи"],
+    },
+}
+
+# Languages: Django's catalogues name most of them in every UI language (atlas/directory/search/vocabulary.py);
+# here the names they lack and the forms people type ("auf Arabisch", "арабською").
+LANGUAGES = {
+    "de": {"ar": ["الألمانية"], "uk": ["німецька", "німецькою"], "ru": ["немецкий", "по-немецки"]},
+    "en": {"ar": ["الإنجليزية"], "uk": ["англійська", "англійською"], "ru": ["английский", "по-английски"]},
+    "tr": {"ar": ["التركية"], "uk": ["турецька", "турецькою"], "ru": ["турецкий", "по-турецки"]},
+    "ar": {"ar": ["العربية", "عربي"], "uk": ["арабська", "арабською"], "ru": ["арабский", "по-арабски"]},
+    "uk": {"ar": ["الأوكرانية"], "uk": ["українська", "українською"], "ru": ["украинский", "по-украински"]},
+    "ru": {"ar": ["الروسية"], "uk": ["російська", "російською"], "ru": ["русский", "по-русски"]},
+    "fa": {"de": ["Farsi"], "en": ["Farsi"], "ar": ["الفارسية"]},
+    "ku": {"de": ["Kurdisch", "Kurmandschi"], "en": ["Kurdish", "Kurmanji"], "tr": ["Kürtçe"], "ar": ["الكردية"],
+           "uk": ["курдська"], "ru": ["курдский"]},
+    "prs": {"de": ["Dari"], "en": ["Dari"], "tr": ["Darice"], "ar": ["الدارية"], "uk": ["дарі"], "ru": ["дари"]},
+    "ps": {"de": ["Paschtu", "Paschto"], "en": ["Pashto"], "tr": ["Peştuca"], "ar": ["البشتو"], "uk": ["пушту"],
+           "ru": ["пушту"]},
+    "ti": {"de": ["Tigrinya"], "en": ["Tigrinya"], "tr": ["Tigrinya"], "ar": ["التغرينية"], "uk": ["тигринья"],
+           "ru": ["тигринья"]},
+    "so": {"de": ["Somali"], "en": ["Somali"], "tr": ["Somalice"], "ar": ["الصومالية"], "uk": ["сомалі"],
+           "ru": ["сомалийский"]},
+    "zh": {"de": ["Chinesisch"], "en": ["Chinese", "Mandarin"], "tr": ["Çince"], "ar": ["الصينية"],
+           "uk": ["китайська"], "ru": ["китайский"]},
+    "sgn": {"de": ["Gebärdensprache", "DGS"], "en": ["German Sign Language", "sign language"],
+            "tr": ["Alman İşaret Dili", "işaret dili"], "ar": ["لغة الإشارة الألمانية", "لغة الإشارة"],
+            "uk": ["німецька жестова мова", "жестова мова"], "ru": ["немецкий жестовый язык", "жестовый язык"]},
+}
+
+TOPICS = {
+    "mosque": {
+        "de": ["Moschee", "Moscheegemeinde", "islamische Gemeinde", "islamisch"],
+        "en": ["mosque", "masjid", "Islamic"],
+        "tr": ["cami", "camii", "camisi", "mescit", "mescidi"],
+        "ar": ["مسجد", "المسجد"],
+        "uk": ["мечеть", "мечеті"],
+        "ru": ["мечеть", "мечети"],
+    },
+    "church": {
+        "de": ["Kirche", "Kirchengemeinde", "kirchlich"],
+        "en": ["church", "churches", "parish"],
+        "tr": ["kilise"],
+        "ar": ["كنيسة", "الكنيسة"],
+        "uk": ["церква", "церкви", "парафія"],
+        "ru": ["церковь", "церкви"],
+    },
+    "synagogue": {
+        "de": ["Synagoge", "jüdische Gemeinde"],
+        "en": ["synagogue", "Jewish community"],
+        "tr": ["sinagog", "havra"],
+        "ar": ["كنيس", "معبد يهودي"],
+        "uk": ["синагога", "синагоги"],
+        "ru": ["синагога", "синагоги"],
+    },
+}
+
+# (vocabulary, key) whose words are too general to look for in the entries' texts ("alle" is in "Obstallee",
+# "Roman" in novels): they find the entries linked to them only.
+LINKS_ONLY = {("target_group", "everyone"), ("community", "all"), ("community", "roma")}
