@@ -27,6 +27,7 @@ def directory_strings():
         "shownOf": _("{shown} von {count} angezeigt"),
         "more": _("Weitere {count} anzeigen"),
         "loading": _("Wird geladen …"),
+        "didYouMean": _("Meinten Sie: {suggestions}?"),
         "metres": _("{m} m"),
         "walking": _("{min} Min. zu Fuß"),
         "distance": _("Entfernung"),

@@ -7,6 +7,7 @@ import { EntryList } from "./entry-list.js";
 import { MergedPages } from "./merged-pages.js";
 import { NearControls } from "./near-controls.js";
 import { readState, writeState } from "./url-state.js";
+import { SearchSuggestions, mergeSuggestions } from "./search-suggestions.js";
 
 // The directory beside the map: filters, "near", the list and the two marker layers, kept in step
 // with each other and with the address bar. Used by the map page (map/map-page.js) and the embed (embed-page.js).
@@ -45,6 +46,7 @@ export class Directory {
     this.more = document.getElementById("dir-more");
     this.pageSize = config.listPageSize || DEFAULT_PAGE_SIZE;
     this.pages = null;
+    this.suggestions = new SearchSuggestions(this.count, this.strings.didYouMean, (q) => this.searchFor(q));
     this.layers = new DirectoryLayers(map, config, (key) => this.list.highlight(key), (point) => this.describe(point));
     this.list = new EntryList(this.listNode, config, (entry) => {
       this.list.highlight(markerKey(entry));
@@ -103,6 +105,13 @@ export class Directory {
     return this.load();
   }
 
+  // A suggestion chosen: it becomes the search, and the search field keeps the focus.
+  searchFor(q) {
+    this.filters.setValues({ q });
+    this.filters.field("q")?.focus();
+    this.filters.changed();
+  }
+
   params(kind) {
     const f = this.state.filters;
     const params = new URLSearchParams();
@@ -124,12 +133,14 @@ export class Directory {
   }
 
   // The list's pages of one kind, for MergedPages.
-  listSource(kind) {
+  // `suggested` collects the API's "did you mean" answers by kind (first page only).
+  listSource(kind, suggested = {}) {
     const params = this.params(kind);
     params.set("page_size", this.pageSize);
     const first = `${this.api(kind).list}?${params}`;
     return async (next) => {
       const collection = await fetchJson(next ? sameOrigin(next) : first);
+      if (!next) suggested[kind] = collection.suggestions;
       return {
         entries: (collection.features || []).map((feature) => toEntry(feature, kind)),
         count: collection.count,
@@ -163,7 +174,8 @@ export class Directory {
     if (this.state.show.places && !organisationOnly) kinds.push("place");
     this.listNode.dataset.state = "loading";
     this.listNode.setAttribute("aria-busy", "true");
-    const pages = new MergedPages(kinds.map((kind) => this.listSource(kind)), this.state.near ? byDistance : byName);
+    const suggested = {};
+    const pages = new MergedPages(kinds.map((kind) => this.listSource(kind, suggested)), this.state.near ? byDistance : byName);
     // The map layer loads beside the list's first pages; the list and the count come first.
     const points = Promise.all(kinds.map((kind) => this.fetchPoints(kind)));
     points.catch(() => {}); // reported below, once the list is in
@@ -177,6 +189,7 @@ export class Directory {
       this.layers.remember(first);
       this.list.render(first, this.state.near);
       this.showCount(organisationOnly);
+      this.suggestions.show(pages.count ? [] : mergeSuggestions([suggested.organisation, suggested.place]));
       this.listNode.removeAttribute("aria-busy");
       const layer = (await points).flat();
       if (token !== this.token) return;
@@ -192,6 +205,7 @@ export class Directory {
   }
 
   showError(error) {
+    this.suggestions.show([]);
     this.count.textContent = `${this.strings.loadError} ${error.message}`.trim();
     this.count.classList.add("error");
     this.listNode.dataset.state = "error";
