@@ -1,30 +1,37 @@
-"""The search's picture of the directory (vocabulary terms and the words of the published entries), built
-once per process and data version (atlas.directory.cache) and at most FACTS_TIMEOUT seconds old, as the
-directory's other cached facts: a change that bypasses the signals is seen a minute later at the latest."""
+"""The search's picture of the directory, kept per process and data version (atlas.directory.cache):
+
+* the vocabulary terms (atlas.directory.search.vocabulary), needed by every query and cheap to build:
+  at most FACTS_TIMEOUT seconds old, as the directory's other cached facts;
+* the words of the published entries (atlas.directory.search.lexicon), needed only for a word found
+  nowhere (a typo, a suggestion) and reading every search text: at most LEXICON_TIMEOUT seconds old.
+  Whether a word occurs is always asked of the database (lexicon.occurs), so an out-of-date list of
+  words — after a change that bypassed the signals — costs at most a typo correction, never a hit.
+"""
 
 import time
-from dataclasses import dataclass
 
 from atlas.directory.cache import FACTS_TIMEOUT, data_version
-from atlas.directory.search.lexicon import Lexicon, build_lexicon
+from atlas.directory.search.lexicon import build_lexicon
 from atlas.directory.search.vocabulary import VocabularyTerms, load_concepts
 
+LEXICON_TIMEOUT = 600  # seconds
 
-@dataclass(frozen=True)
-class SearchIndex:
-    vocabulary: VocabularyTerms
-    lexicon: Lexicon
+_kept = {}  # name → (data version, time.monotonic() when built, value)
 
 
-_current = None  # (data version, time.monotonic() when built, SearchIndex)
-
-
-def search_index():
-    global _current
+def _current(name, build, timeout):
     version = data_version()  # None while the cache is unreachable: then the age alone decides
-    current = _current
-    if current is not None and current[0] == version and time.monotonic() - current[1] < FACTS_TIMEOUT:
-        return current[2]
-    index = SearchIndex(VocabularyTerms(load_concepts()), build_lexicon())
-    _current = (version, time.monotonic(), index)
-    return index
+    kept = _kept.get(name)
+    if kept is not None and kept[0] == version and time.monotonic() - kept[1] < timeout:
+        return kept[2]
+    value = build()
+    _kept[name] = (version, time.monotonic(), value)
+    return value
+
+
+def vocabulary_terms():
+    return _current("vocabulary", lambda: VocabularyTerms(load_concepts()), FACTS_TIMEOUT)
+
+
+def lexicon():
+    return _current("lexicon", build_lexicon, LEXICON_TIMEOUT)

@@ -1,8 +1,9 @@
-"""The words of the published directory: what a query word may be a typo of, and the names to suggest.
+"""The words of the published directory: whether a word occurs, what a word found nowhere may be a typo
+of, and the names to suggest.
 
-Built from the folded search texts (atlas/directory/models/search_text.py: names, descriptions in every
-language, addresses, linked vocabulary) of the published organisations and meeting places, in one query
-each; words with digits (house numbers, postcodes) are left out of the typo candidates.
+The words are those of the folded search texts (atlas/directory/models/search_text.py: names,
+descriptions in every language, addresses, linked vocabulary) of the published organisations and meeting
+places, read in one query each; words with digits (house numbers, postcodes) are no typo candidates.
 """
 
 from collections import defaultdict
@@ -13,15 +14,17 @@ from atlas.directory.search.fuzzy import MIN_FUZZY_LENGTH, by_length, closest
 from common.text import fold_words
 
 
+def occurs(word):
+    """Whether `word` occurs in the search text of a published entry, as the search looks for it (asked of
+    the database: always up to date; on PostGIS a trigram index answers it, migration 0012)."""
+    return any(model.objects.published().filter(search_text__contains=word).exists()
+               for model in (Organisation, MeetingPlace))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     words_by_length: dict  # {length: [folded words]} of the words that may be typo candidates
-    text: str  # every word, one per line: "is this inside some word?" in one substring search
     names: dict  # {folded word of a name: [names]}, for suggestions
-
-    def contains(self, word):
-        """Whether `word` occurs inside some word of the published entries (as the search looks for it)."""
-        return word in self.text
 
     def closest(self, word, max_edits):
         return closest(word, self.words_by_length, max_edits)
@@ -36,5 +39,4 @@ def build_lexicon():
                 if len(word) >= MIN_FUZZY_LENGTH:
                     names[word].add(name)
     candidates = [word for word in words if len(word) >= MIN_FUZZY_LENGTH and not any(c.isdigit() for c in word)]
-    return Lexicon(by_length(candidates), "\n".join(sorted(words)),
-                   {word: sorted(found) for word, found in sorted(names.items())})
+    return Lexicon(by_length(candidates), {word: sorted(found) for word, found in sorted(names.items())})

@@ -19,7 +19,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 
 from atlas.directory.search.fuzzy import allowed_edits
-from atlas.directory.search.index import search_index
+from atlas.directory.search.index import lexicon, vocabulary_terms
+from atlas.directory.search.lexicon import occurs
 from atlas.directory.search.vocabulary import MAX_TERM_WORDS, shortest_covering
 from common.queries import linked_to
 from common.text import query_words
@@ -94,32 +95,31 @@ class UnderstoodQuery:
         return [token for token in self.tokens if not token.matched]
 
 
-def understand(query, index=None):
-    index = index or search_index()
+def understand(query):
+    vocabulary = vocabulary_terms()
     words = query_words(query)
     tokens, start = [], 0
     while start < len(words):
         for end in range(min(len(words), start + MAX_TERM_WORDS), start + 1, -1):
             phrase = " ".join(words[start:end])
-            concepts = index.vocabulary.exact(phrase)
+            concepts = vocabulary.exact(phrase)
             if concepts:
                 tokens.append(Token(phrase, (phrase,), concepts))
                 start = end
                 break
         else:
-            tokens.append(understand_word(words[start], index))
+            tokens.append(understand_word(words[start], vocabulary))
             start += 1
     return UnderstoodQuery(query, tuple(tokens))
 
 
-def understand_word(word, index):
-    vocabulary, lexicon = index.vocabulary, index.lexicon
+def understand_word(word, vocabulary):
     concepts = vocabulary.exact(word) or vocabulary.starting_with(word)
-    if concepts or lexicon.contains(word):
+    if concepts or occurs(word):
         return Token(word, (word,), concepts)
     max_edits = allowed_edits(word)
     if max_edits:
-        word_edits, words = lexicon.closest(word, max_edits)
+        word_edits, words = lexicon().closest(word, max_edits)
         term_edits, concepts = vocabulary.closest(word, max_edits)
         best = min(edits for edits in (word_edits, term_edits) if edits is not None) if words or concepts else None
         if best is not None:

@@ -7,7 +7,7 @@ These are candidates; atlas.directory.suggestions keeps those that find somethin
 from dataclasses import dataclass
 
 from atlas.directory.search.fuzzy import similar
-from atlas.directory.search.index import search_index
+from atlas.directory.search.index import lexicon, vocabulary_terms
 from common.text import fold_words
 
 MAX_CANDIDATES = 6
@@ -19,15 +19,15 @@ class Suggestion:
     label: str  # what replaces it: a vocabulary name in the reader's language, or an entry's name
 
 
-def replacements(word, language, index, limit=MAX_CANDIDATES):
+def replacements(word, language, limit=MAX_CANDIDATES):
     """[label] that `word` may have meant, most similar first; a vocabulary term before a name that is as
     similar, each concept and name once."""
-    vocabulary, lexicon = index.vocabulary, index.lexicon
+    vocabulary, names = vocabulary_terms(), lexicon().names
     ranked = []
     for term, score in similar(word, list(vocabulary.all_terms()), limit * 4):
         ranked.extend((-score, 0, concept.label(language)) for concept in vocabulary.exact(term))
-    for name_word, score in similar(word, list(lexicon.names), limit * 4):
-        ranked.extend((-score, 1, name) for name in lexicon.names[name_word])
+    for name_word, score in similar(word, list(names), limit * 4):
+        ranked.extend((-score, 1, name) for name in names[name_word])
     labels = []
     for _score, _kind, label in sorted(ranked):
         if label not in labels:
@@ -35,16 +35,14 @@ def replacements(word, language, index, limit=MAX_CANDIDATES):
     return labels[:limit]
 
 
-def candidates(understood, language, index=None):
+def candidates(understood, language):
     """[Suggestion] for the first word of `understood` (atlas.directory.search.query) that matches nothing,
     the rest of the query kept as typed."""
     unmatched = understood.unmatched
     if not unmatched:
         return []
-    index = index or search_index()
     word = unmatched[0].text
-    return [Suggestion(replaced(understood.query, word, label), label)
-            for label in replacements(word, language, index)]
+    return [Suggestion(replaced(understood.query, word, label), label) for label in replacements(word, language)]
 
 
 def replaced(query, word, label):
