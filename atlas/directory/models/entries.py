@@ -46,7 +46,8 @@ class DirectoryEntry(Located):
     # Descriptions in other languages: {"en": {"short_description": "…", "description": "…"}, …};
     # a missing language or field falls back to the German text.
     translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
-    # Folded words for umlaut-tolerant search (atlas/directory/search.py), refreshed on save and M2M changes.
+    # Folded words for the search (atlas/directory/models/search_text.py, atlas/directory/search/), refreshed on
+    # save and M2M changes; on PostGIS with a trigram index (migration 0012, not declared here).
     search_text = models.TextField(blank=True, editable=False)
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)

@@ -3,7 +3,8 @@
 * the vocabulary terms (atlas.directory.search.vocabulary), needed by every query and cheap to build:
   at most FACTS_TIMEOUT seconds old, as the directory's other cached facts;
 * the words of the published entries (atlas.directory.search.lexicon), needed only for a word found
-  nowhere (a typo, a suggestion) and reading every search text: at most LEXICON_TIMEOUT seconds old.
+  nowhere (a typo) and reading every search text, and the entries' names (for suggestions): at most
+  LEXICON_TIMEOUT seconds old.
   Whether a word occurs is always asked of the database (lexicon.occurs), so an out-of-date list of
   words — after a change that bypassed the signals — costs at most a typo correction, never a hit.
 """
@@ -11,7 +12,7 @@
 import time
 
 from atlas.directory.cache import FACTS_TIMEOUT, data_version
-from atlas.directory.search.lexicon import build_lexicon
+from atlas.directory.search.lexicon import build_entry_names, build_lexicon
 from atlas.directory.search.vocabulary import VocabularyTerms, load_concepts
 
 LEXICON_TIMEOUT = 600  # seconds
@@ -35,3 +36,7 @@ def vocabulary_terms():
 
 def lexicon():
     return _current("lexicon", build_lexicon, LEXICON_TIMEOUT)
+
+
+def entry_names():
+    return _current("names", build_entry_names, LEXICON_TIMEOUT)

@@ -24,19 +24,25 @@ def occurs(word):
 @dataclass(frozen=True)
 class Lexicon:
     words_by_length: dict  # {length: [folded words]} of the words that may be typo candidates
-    names: dict  # {folded word of a name: [names]}, for suggestions
 
     def closest(self, word, max_edits):
         return closest(word, self.words_by_length, max_edits)
 
 
 def build_lexicon():
-    words, names = set(), defaultdict(set)
+    texts = [text for model in (Organisation, MeetingPlace)
+             for text in model.objects.published().values_list("search_text", flat=True)]
+    words = set(" ".join(texts).split())
+    return Lexicon(by_length(word for word in words
+                             if len(word) >= MIN_FUZZY_LENGTH and not any(c.isdigit() for c in word)))
+
+
+def build_entry_names():
+    """{folded word of a name: [names of published entries]}, for suggestions."""
+    names = defaultdict(set)
     for model in (Organisation, MeetingPlace):
-        for search_text, name in model.objects.published().values_list("search_text", "name"):
-            words.update(search_text.split())
+        for name in model.objects.published().values_list("name", flat=True):
             for word in fold_words(name).split():
                 if len(word) >= MIN_FUZZY_LENGTH:
                     names[word].add(name)
-    candidates = [word for word in words if len(word) >= MIN_FUZZY_LENGTH and not any(c.isdigit() for c in word)]
-    return Lexicon(by_length(candidates), {word: sorted(found) for word, found in sorted(names.items())})
+    return {word: sorted(found) for word, found in sorted(names.items())}

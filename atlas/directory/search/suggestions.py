@@ -7,7 +7,7 @@ These are candidates; atlas.directory.suggestions keeps those that find somethin
 from dataclasses import dataclass
 
 from atlas.directory.search.fuzzy import similar
-from atlas.directory.search.index import lexicon, vocabulary_terms
+from atlas.directory.search.index import entry_names, vocabulary_terms
 from common.text import fold_words
 
 MAX_CANDIDATES = 6
@@ -22,7 +22,7 @@ class Suggestion:
 def replacements(word, language, limit=MAX_CANDIDATES):
     """[label] that `word` may have meant, most similar first; a vocabulary term before a name that is as
     similar, each concept and name once."""
-    vocabulary, names = vocabulary_terms(), lexicon().names
+    vocabulary, names = vocabulary_terms(), entry_names()
     ranked = []
     for term, score in similar(word, list(vocabulary.all_terms()), limit * 4):
         ranked.extend((-score, 0, concept.label(language)) for concept in vocabulary.exact(term))

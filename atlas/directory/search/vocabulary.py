@@ -11,6 +11,7 @@ finds the entries linked to it, and the entries whose texts contain one of its w
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf.locale import LANG_INFO
 from django.utils import translation
@@ -68,15 +69,21 @@ def shortest_covering(words):
 
 
 def concept(vocabulary, key, labels, words, links_only=False):
-    terms = frozenset(term for term in (fold_words(word) for word in [*labels.values(), *words]) if term)
+    return _concept(vocabulary, key, tuple(sorted(labels.items())), tuple(words), links_only)
+
+
+@lru_cache(maxsize=4096)  # the same names and synonyms each time the terms are rebuilt: folded once
+def _concept(vocabulary, key, labels, words, links_only):
+    terms = frozenset(term for term in (fold_words(word) for word in [*dict(labels).values(), *words]) if term)
     text_words = () if links_only else shortest_covering(term for term in terms if len(term) >= MIN_TEXT_WORD)
-    return Concept(vocabulary, key, tuple(sorted(labels.items())), terms, text_words)
+    return Concept(vocabulary, key, labels, terms, text_words)
 
 
 def _synonym_words(table, key):
     return [word for words in table.get(key, {}).values() for word in words]
 
 
+@lru_cache(maxsize=4096)  # the catalogues do not change while the process runs
 def translated(name, language):
     with translation.override(language):
         return translation.gettext(name)
