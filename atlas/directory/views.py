@@ -18,8 +18,8 @@ from atlas.directory.jsonld import entry_jsonld
 from atlas.directory.models import MeetingPlace, Organisation
 from atlas.directory.opening_hours import has_hours, is_open_now, weekly_rows
 from atlas.directory.queries import filter_entries
-from atlas.directory.summary import result_summary
 from atlas.directory.suggestions import suggestions
+from atlas.directory.summary import result_summary
 from atlas.directory.translations import active_language, localized, localized_texts
 from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
 from atlas.roles import permissions

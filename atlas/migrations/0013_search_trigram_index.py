@@ -32,7 +32,7 @@ def drop_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("atlas", "0011_single_use_form_tokens"),
+        ("atlas", "0012_area_subscriptions"),
     ]
 
     operations = [
