@@ -2,19 +2,17 @@
 as a tooltip, a switch in the layers panel, the nearest stops in an entry's popup and on its page
 (checked with axe-core, in German and Arabic)."""
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from geodata.models import TransitStop
 from tests.atlas.directory.factories import make_meeting_place
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RATHAUS_SPANDAU = (13.2005, 52.5357)
 # Beside the bus stop Grützmacherpark, 524 m from U Haselhorst.
 GRUETZMACHERPARK = (13.231684, 52.544697)
@@ -31,13 +29,6 @@ def stop_symbol(page, name):
     return page.locator(f".transit-stop[data-stop='{stop.pk}']")
 
 
-def axe_violations(page):
-    """WCAG 2.1 A/AA violations axe-core finds on the page (evaluated over CDP: the CSP forbids inline scripts)."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    return page.evaluate("""async (tags) => {
-      const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-    }""", WCAG_21_AA)
 
 
 def test_station_signs_appear_at_street_zoom_with_their_name(atlas_page, live_server):
