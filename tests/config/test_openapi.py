@@ -31,8 +31,9 @@ HEADERS = {"Accept-Encoding": "identity"}
 # Ortsteil keys are edited in the admin, a bbox needs min < max, radius and limit need near, from must lie before
 # to, what-if points must lie inside Spandau. A schema-valid request may therefore get a documented 400;
 # every other check, and "valid data accepted" for every other answer, still applies.
-DATA_DEPENDENT = ("organisations_list", "meeting_places_list", "facilities_list", "transit_stops_list", "events_list",
-                  "coverage_list", "coverage_csv", "coverage_what_if")
+DATA_DEPENDENT = ("organisations_list", "meeting_places_list", "organisations_map_layer", "meeting_places_map_layer",
+                  "facilities_list", "transit_stops_list", "events_list", "coverage_list", "coverage_csv",
+                  "coverage_what_if")
 CONFIG = schemathesis.config.SchemathesisConfig.from_dict({
     "generation": {"max-examples": MAX_EXAMPLES},
     "operations": [
