@@ -42,6 +42,7 @@ bench: system system-test venv migrate import
 	$(BIN)/python benchmarks/coverage.py
 	$(BIN)/python benchmarks/directory_api.py  # needs the PostgreSQL server on 127.0.0.1:5432
 	$(BIN)/python benchmarks/search.py  # PostGIS (as above) and SpatiaLite
+	$(BIN)/python benchmarks/map_10k.py  # the PostgreSQL server (as above) and Chromium
 
 lint: venv vendor
 	$(BIN)/ruff check .
