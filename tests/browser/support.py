@@ -19,3 +19,12 @@ FIND_CLICK_POINT = """(key) => {
   return null;
 }"""
 
+
+
+def show_all_entries(page):
+    """The directory's list shows a page at a time: "more" until every match is listed."""
+    more = page.locator("#dir-more")
+    while more.is_visible():
+        count = page.locator("#directory-list .item-name").count()
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('#directory-list .item-name').length > {count}")

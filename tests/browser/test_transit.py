@@ -10,6 +10,7 @@ from geodata.models import TransitStop
 from tests.atlas.directory.factories import make_meeting_place
 from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
+from tests.browser.support import show_all_entries
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -73,6 +74,7 @@ def test_popup_of_a_meeting_place_lists_its_nearest_stops(atlas_page, live_serve
                                location=GRUETZMACHERPARK)
     open_map(atlas_page, live_server, 15, GRUETZMACHERPARK)
     expect(atlas_page.locator("#directory-list[data-state='ready']")).to_be_attached()
+    show_all_entries(atlas_page)
     atlas_page.locator(f"#directory-list li[data-slug='{place.slug}'] .item-show").click()
     stops = atlas_page.locator(".leaflet-popup .entry-popup .nearest-stops")
     expect(stops.locator("h3")).to_have_text("Nächste Haltestellen")

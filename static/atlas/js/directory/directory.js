@@ -93,6 +93,8 @@ export class Directory {
     if (view) this.map.setView([view.lat, view.lon], view.zoom);
     else if (this.state.near) this.layers.setOrigin(this.state.near, this.state.radius, this.state.near.label || this.strings.you);
     this.trackView = true;
+    // The address as a link to share from the start: the page's language (lang=) joins what was given.
+    writeState(this.state);
   }
 
   setTab(name, defaultTab) {
