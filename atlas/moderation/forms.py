@@ -9,9 +9,8 @@ from atlas.directory.translations import TranslationFormMixin
 from atlas.events.models import Event
 from atlas.moderation import conf, spam
 from atlas.moderation.models import Submission
+from atlas.moderation.spam import HONEYPOT
 from atlas.moderation.widgets import LanguageCheckboxes
-
-HONEYPOT = "contact_url"
 
 ORGANISATION_FIELDS = [
     "name", "kind", "short_description", "description", "street", "postcode", "website", "email", "phone",
@@ -60,7 +59,7 @@ REFUSALS = {
 }
 
 
-class ProposalMixin:
+class ProposalMixin(spam.GuardedFormMixin):
     """Submitter fields, privacy consent and the spam protection of every public proposal form.
 
     The view passes `sender_hash`; clean() refuses a filled honeypot, a missing, stale or already used
@@ -85,29 +84,16 @@ class ProposalMixin:
             "Ich bin einverstanden, dass meine Angaben zur Prüfung gespeichert werden "
             "(siehe Datenschutzerklärung)."), error_messages={"required": _(
             "Ohne Ihr Einverständnis können wir den Vorschlag nicht prüfen.")})
-        self.fields[HONEYPOT] = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False,
-                                                widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                                              "tabindex": "-1"}))
-        self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=spam.new_timestamp,
-                                                 required=False)  # clean() refuses a missing one
+        self.add_guard_fields(started_required=False)  # clean() refuses a missing timestamp
         for field in self.fields.values():
             if field.required and not field.widget.is_hidden:
                 field.widget.attrs["aria-required"] = "true"
 
+    refusals = REFUSALS
+
     def _refuse(self, code):
         self.refusal = code
         raise forms.ValidationError(REFUSALS[code], code=code)
-
-    def refuse(self, code):
-        """A refusal found while the proposal was stored (spam.Refused): shown like those of clean()."""
-        self.refusal = code
-        if code == "expired":
-            self._fresh_timestamp()
-        self.add_error(None, forms.ValidationError(REFUSALS[code], code=code))
-
-    def _fresh_timestamp(self):
-        self.data = self.data.copy()
-        self.data["started"] = spam.new_timestamp()
 
     def clean(self):
         cleaned = super().clean()

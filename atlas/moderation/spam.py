@@ -15,16 +15,19 @@ import hashlib
 import time
 from datetime import timedelta
 
+from django import forms
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from atlas.moderation.conf import max_form_age_seconds, submissions_per_hour
 from atlas.moderation.models import Submission, UsedFormToken
 from common.clients import client_address
 
 TIMESTAMP_SALT = "atlas.moderation.form-started"
+HONEYPOT = "contact_url"  # the name the shared form template hides (accounts/_form.html)
 
 
 
@@ -112,3 +115,30 @@ def admit(token, hash_value):
     use_token(token)
     if rate_limited(hash_value):
         raise Refused("rate_limit")
+
+
+class GuardedFormMixin:
+    """The honeypot and the signed timestamp of a public form, and its refusals: the form class names
+    its messages in `refusals` ({code: text}), calls add_guard_fields() in __init__ and checks them in
+    its own clean(); `refusal` tells which check refused."""
+
+    refusals = {}
+    refusal = None
+
+    def add_guard_fields(self, started_required=True):
+        self.fields[HONEYPOT] = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False,
+                                                widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                                              "tabindex": "-1"}))
+        self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=new_timestamp,
+                                                 required=started_required)
+
+    def refuse(self, code):
+        """Refuses the whole form with the message of `code` (a stale timestamp is renewed for the next try)."""
+        self.refusal = code
+        if code == "expired":
+            self._fresh_timestamp()
+        self.add_error(None, forms.ValidationError(self.refusals[code], code=code))
+
+    def _fresh_timestamp(self):
+        self.data = self.data.copy()
+        self.data["started"] = new_timestamp()

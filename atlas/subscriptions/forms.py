@@ -10,10 +10,10 @@ from atlas.directory.models import Category, Language, Organisation, Publication
 from atlas.events.models import Event
 from atlas.moderation import spam
 from atlas.moderation.conf import min_fill_seconds
+from atlas.moderation.spam import HONEYPOT
 from atlas.subscriptions.models import AreaSubscription
 from geodata.models import Ortsteil
 
-HONEYPOT = "contact_url"  # the name the shared form template hides (accounts/_form.html)
 ADDRESS_MAX_LENGTH = 200
 
 REFUSALS = {
@@ -32,7 +32,9 @@ def offered_languages():
     return Language.objects.filter(Q(Exists(used_by_organisations)) | Q(Exists(used_by_events))).order_by("native_name")
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(spam.GuardedFormMixin, forms.Form):
+    refusals = REFUSALS
+
     AREA_ORTSTEIL = "ortsteil"
     AREA_ADDRESS = "address"
 
@@ -68,21 +70,7 @@ class SubscriptionForm(forms.Form):
         self.fields["categories"].label_from_instance = lambda category: category.label
         self.fields["languages"].queryset = offered_languages()
         self.fields["languages"].label_from_instance = lambda language: language.native_name
-        self.fields[HONEYPOT] = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False,
-                                                widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                                              "tabindex": "-1"}))
-        self.fields["started"] = forms.CharField(widget=forms.HiddenInput, initial=spam.new_timestamp)
-
-    def refuse(self, code):
-        """Refuses the whole form (a spam check or the rate limit) with the message of `code`."""
-        self.refusal = code
-        if code == "expired":
-            self._fresh_timestamp()
-        self.add_error(None, forms.ValidationError(REFUSALS[code], code=code))
-
-    def _fresh_timestamp(self):
-        self.data = self.data.copy()
-        self.data["started"] = spam.new_timestamp()
+        self.add_guard_fields()
 
     @property
     def by_address(self):
