@@ -15,7 +15,7 @@ from django.utils import timezone
 from atlas.directory.models import Organisation, WheelchairAccess
 from atlas.directory.opening_hours import has_hours, is_open_at, today_times
 from atlas.directory.routes import APPROXIMATE_PRECISIONS, route_url
-from atlas.directory.visibility import address_is_public
+from atlas.directory.visibility import address_is_public, gives_nearest_stops
 
 
 @dataclass
@@ -31,11 +31,13 @@ class ResultSummary:
     distance_m: int | None = None
     walking_minutes: int | None = None
     route_url: str | None = None
+    nearest_stops: list = field(default_factory=list)  # geodata.transit.NearStop, by its rule
 
 
-def result_summary(entry, origin=None, moment=None):
+def result_summary(entry, origin=None, moment=None, stop_index=None):
     """The ResultSummary of one entry; ``origin`` the WGS84 search point, if any; ``moment`` an aware
-    datetime (default now) for "open now"."""
+    datetime (default now) for "open now"; ``stop_index`` a geodata.transit.StopIndex for the nearest
+    stops (none without it)."""
     public = address_is_public(entry)
     address = entry.address_line if public else ""
     point = getattr(entry, "public_point", entry.location) if public else None
@@ -53,5 +55,7 @@ def result_summary(entry, origin=None, moment=None):
         distance_m=getattr(entry, "distance_m", None),
         walking_minutes=getattr(entry, "walking_minutes", None),
         route_url=route_url(point, entry.location_precision, address, origin) if public else None,
+        nearest_stops=stop_index.nearest(point) if stop_index and point and gives_nearest_stops(
+            public, entry.location_precision) else [],
     )
 

@@ -21,11 +21,18 @@ from atlas.directory.queries import filter_entries
 from atlas.directory.suggestions import suggestions
 from atlas.directory.summary import result_summary
 from atlas.directory.translations import active_language, localized, localized_texts
-from atlas.directory.visibility import address_is_public, nearby_entries, public_address, public_contact, public_point
+from atlas.directory.visibility import (
+    address_is_public,
+    gives_nearest_stops,
+    nearby_entries,
+    public_address,
+    public_contact,
+    public_point,
+)
 from atlas.roles import permissions
 from common.api.params import Parameters
 from common.basemap import base_map
-from geodata.transit import nearest_stops_listing
+from geodata.transit import StopIndex, nearest_stops_listing
 
 ORGANISATION_ONLY_FILTERS = ("category", "language", "target_group")
 LIST_PARAMETERS = Parameters({name: FILTERS[name] for name in FILTER_KEYS})
@@ -61,7 +68,8 @@ class EntryDetailView(TemplateView):
             "hours_rows": weekly_rows(entry.opening_hours),
             "open_now": is_open_now(entry.opening_hours),
             "nearby": nearby_entries(entry),
-            "nearest_stops": nearest_stops_listing(point),
+            "nearest_stops": nearest_stops_listing(
+                point if gives_nearest_stops(True, entry.location_precision) else None),
             "jsonld": entry_jsonld(entry, permalink, texts=texts),
             "minimap_config": {
                 **base_map(),
@@ -179,9 +187,10 @@ class DirectoryListView(TemplateView):
         page = Paginator(entries, self.page_size).get_page(self.request.GET.get("page"))
         language = active_language()
         now = timezone.now()
+        stops = StopIndex.load() if page.object_list else None
         for entry in page:  # the short description in the UI language, else German
             entry.short_text = localized(entry, "short_description", language)
-            entry.summary = result_summary(entry, moment=now)
+            entry.summary = result_summary(entry, moment=now, stop_index=stops)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update({"values": values, "errors": errors, "page": page, "query": query.urlencode(),

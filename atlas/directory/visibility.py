@@ -2,7 +2,7 @@
 consent (GDPR), the rest of the entry always. Used by the detail pages, their JSON-LD and the
 server-rendered list."""
 
-from atlas.directory.models import MeetingPlace, Organisation
+from atlas.directory.models import LocationPrecision, MeetingPlace, Organisation
 from atlas.directory.queries import DirectoryFilters, filter_entries, public_points
 
 
@@ -30,6 +30,15 @@ def public_address(entry):
     if not address_is_public(entry):
         return None
     return {"street": entry.street, "postcode": entry.postcode} if (entry.street or entry.postcode) else None
+
+
+# Points placed only somewhere in an area: stops near them would be near the wrong place.
+AREA_PRECISIONS = frozenset({LocationPrecision.PLANNING_AREA.value, LocationPrecision.ORTSTEIL.value})
+
+
+def gives_nearest_stops(location_public, precision):
+    """Whether a result names its nearest stops: only for a public point at address or street precision."""
+    return location_public and precision not in AREA_PRECISIONS
 
 
 def public_point(entry):

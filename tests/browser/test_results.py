@@ -10,10 +10,12 @@ import pytest
 from playwright.sync_api import expect
 
 from atlas.directory.models import Organisation
+from geodata.transit import nearest_stops
 from tests.atlas.directory.factories import make_organisation
 from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 from tests.browser.test_directory import open_directory, wait_for_list
+from tests.factories import point
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,12 +72,20 @@ def test_near_an_address_each_result_answers(atlas_page, live_server, results):
     href = route.get_attribute("href")
     assert href.startswith("https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=")
     assert f"route={lat:.5f},{lon:.5f};{NEAR_OBSTALLEE[1]:.5f},{NEAR_OBSTALLEE[0]:.5f}" in href
+    # Getting there: the nearest stops by the server's rule, each with its distance.
+    expected = nearest_stops(point(*NEAR_OBSTALLEE))
+    stops = item.locator(".summary-stops")
+    expect(stops.locator(".summary-stops-label")).to_have_text("Haltestellen:")
+    expect(stops.locator(".stop-name")).to_have_text([stop.name for stop in expected])
+    expect(stops.locator(".stop-distance")).to_have_text([f"{stop.distance_m} m" for stop in expected])
+    expect(stops.locator(".transit-symbol").first).to_be_visible()
 
     closed = atlas_page.locator("#directory-list li[data-slug='frauentreff-staaken']")
     expect(closed.locator(".summary-hours")).to_have_count(0)  # no opening hours, no claim
     individual = atlas_page.locator("#directory-list li[data-slug='sprachmittlerin-staaken']")
     expect(individual.locator(".summary-area")).to_have_text("nur Gebiet")
     expect(individual.locator(".summary-route")).to_have_count(0)
+    expect(individual.locator(".summary-stops")).to_have_count(0)  # its point only names the area
     assert "Geheimweg" not in atlas_page.locator("#directory-list").inner_text()
 
     # The popup says the same.
@@ -86,6 +96,8 @@ def test_near_an_address_each_result_answers(atlas_page, live_server, results):
     expect(popup.locator(".popup-distance")).to_contain_text("Min. zu Fuß")
     expect(popup.locator(".summary-route a")).to_have_attribute("href", href)
     expect(popup.locator(".summary-route a")).to_have_attribute("target", "_blank")
+    expect(popup.locator(".nearest-stops")).to_have_count(1)
+    expect(popup.locator(".nearest-stops .stop-name")).to_have_text([stop.name for stop in expected])
     atlas_page.wait_for_timeout(400)  # the popup's fade
     atlas_page.screenshot(path=f"{SCREENSHOT_DIR}/results-near-address.png")
     assert atlas_page.console_errors == []
@@ -118,6 +130,8 @@ def test_arabic_list_names_categories_in_arabic_and_links_keep_the_language(atla
     expect(item.locator(".item-meta")).to_contain_text("الاستشارات")  # Beratung
     expect(item.locator(".item-meta")).not_to_contain_text("Beratung")
     expect(item.locator(".open-status")).to_have_text("مفتوح الآن")
+    expect(item.locator(".summary-stops .summary-stops-label")).not_to_have_text("Haltestellen:")
+    expect(item.locator(".summary-stops .stop-name").first).to_have_attribute("lang", "de")
     atlas_page.wait_for_function("() => location.search.includes('lang=ar')")
     shared = atlas_page.url
     assert parse_qs(urlparse(shared).query)["lang"] == ["ar"]

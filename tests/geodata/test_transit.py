@@ -8,7 +8,7 @@ from django.conf import settings
 from common.projection import to_metric
 from geodata.importers.transit import MAX_DISTANCE_OUTSIDE_M, modes_from_name
 from geodata.models import Bezirk, DataSource, TransitStop
-from geodata.transit import RAPID_TRANSIT_FIRST_M, nearest_stops
+from geodata.transit import RAPID_TRANSIT_FIRST_M, StopIndex, nearest_stops
 from tests.factories import KLADOW, RATHAUS_SPANDAU, offset, point
 from tests.geodata.support import assert_bad_request, features
 
@@ -99,6 +99,23 @@ def test_nearest_stops_follow_the_rule_on_this_backend(lon_lat, limit):
         assert abs(stop.distance_m - distance) <= 5 or stop.distance_m == 10
 
 
+def test_the_index_for_many_points_gives_what_the_database_gives(django_assert_num_queries):
+    """StopIndex (one query for a page of results) against nearest_stops (KNN / Distance per point) on a
+    grid over Spandau and beyond, with every limit a list or a page asks for."""
+    with django_assert_num_queries(1):
+        index = StopIndex.load()
+    grid = [(13.10 + 0.0125 * i, 52.40 + 0.009 * j) for i in range(16) for j in range(21)]
+    for lon_lat in grid[::3] + [RATHAUS_SPANDAU, KLADOW, GRUETZMACHERPARK]:
+        for limit in (1, 2, 3):
+            expected = nearest_stops(point(*lon_lat), limit)
+            found = index.nearest(point(*lon_lat), limit)
+            assert [(stop.id, stop.name, stop.distance_m) for stop in found] == [
+                (stop.id, stop.name, stop.distance_m) for stop in expected], lon_lat
+            assert [stop.exact_distance_m for stop in found] == pytest.approx(
+                [stop.exact_distance_m for stop in expected], abs=0.01)
+    assert index.nearest(None) == [] and index.nearest(point(*KLADOW), 0) == []
+
+
 def test_an_s_or_u_bahn_station_within_800_m_comes_before_a_nearer_bus_stop():
     found = nearest_stops(point(*GRUETZMACHERPARK))
     assert found[0].name == "U Haselhorst (Berlin)" and found[0].rapid_transit
@@ -142,12 +159,19 @@ def test_rule_with_placed_stops():
     # Beyond 800 m an S-Bahn station is just another stop.
     assert [stop.name for stop in nearest_stops(point(*offset(RATHAUS_SPANDAU, 2000, 0)), 2)] == [
         "Bus weit", "S sehr weit"]
+    # The index for many points follows the same rule.
+    index = StopIndex.load()
+    for where in (here, point(*offset(RATHAUS_SPANDAU, 2000, 0)), point(*offset(RATHAUS_SPANDAU, 300, 0))):
+        for limit in (1, 2, 3, 5):
+            assert [stop.name for stop in index.nearest(where, limit)] == [
+                stop.name for stop in nearest_stops(where, limit)]
 
 
 def test_no_stops_and_no_point_give_empty_lists():
     assert nearest_stops(None) == []
     TransitStop.objects.all().delete()
     assert nearest_stops(point(*RATHAUS_SPANDAU)) == []
+    assert StopIndex.load().nearest(point(*RATHAUS_SPANDAU)) == []
 
 
 # --- API -------------------------------------------------------------------------------------------

@@ -9,14 +9,16 @@ no street and no postcode.
 from collections import defaultdict
 
 import orjson
+from django.contrib.gis.geos import Point
 from django.db.models import F, OuterRef, Subquery, TextField
 from django.urls import NoReverseMatch, reverse
 
 from atlas.directory.models import Located, LocationPrecision, MeetingPlace, Organisation, PublicationStatus
 from atlas.directory.queries import public_points, walking_minutes
 from atlas.directory.translations import SOURCE_LANGUAGE, localize
+from atlas.directory.visibility import gives_nearest_stops
 from common.api.geojson import COORDINATE_PRECISION, feature, geometry_json
-from geodata.transit import nearest_stops
+from geodata.transit import StopIndex, nearest_stops
 
 # Above this many entries on a page the relation queries select by subquery instead of an id list
 # (SQLite limits the number of query parameters).
@@ -133,8 +135,23 @@ def list_features(selection, offset, limit, language=SOURCE_LANGUAGE):
         rows = [row for row, _ in page]
         distances = {row[0]: distance for row, distance in page}
     if model is Organisation:
-        return _organisation_features(selection, rows, distances, url, texts)
-    return _meeting_place_features(rows, distances, url, texts)
+        features, located = _organisation_features(selection, rows, distances, url, texts)
+    else:
+        features, located = _meeting_place_features(rows, distances, url, texts)
+    _add_nearest_stops(features, located)
+    return features
+
+
+def _add_nearest_stops(features, located):
+    """Each feature's ``nearest_stops`` (geodata.transit's rule); only for the ids in ``located`` (id →
+    GeoJSON of a public point at address or street precision), [] for the rest. One query per page."""
+    index = StopIndex.load() if located else None
+    for item in features:
+        stops = []
+        if item["id"] in located:
+            lon, lat = orjson.loads(located[item["id"]])["coordinates"]
+            stops = [stop.as_dict() for stop in index.nearest(Point(lon, lat, srid=4326))]
+        item["properties"]["nearest_stops"] = stops
 
 
 def _nearest_annotations(queryset):
@@ -177,10 +194,13 @@ def _organisation_features(selection, rows, distances, url, texts):
         "kind", "planning_area_id", "consent_publish_address"))
     selection.load_public_points(row[area_at] for row in rows if hides(row[kind_at], row[consent_at]))
     summary_at = ORGANISATION_FIELDS.index(SUMMARY_FIELDS[0])
+    located = {}  # id → GeoJSON text of entries given their nearest stops
     for row in rows:
         (pk, slug, name, kind, short_description, ortsteil_name, ortsteil_key, planning_area_id, planning_area_key,
          area_ortsteil_name, area_ortsteil_key, precision, is_sample, address_consent, geometry) = row[:15]
         hidden = hides(kind, address_consent)
+        if geometry and gives_nearest_stops(not hidden, precision):
+            located[pk] = geometry
         if hidden:
             geometry = point_geometry(selection.public_point(True, planning_area_id, None))
             ortsteil_name, ortsteil_key = area_ortsteil_name, area_ortsteil_key
@@ -197,15 +217,18 @@ def _organisation_features(selection, rows, distances, url, texts):
         if distances is not None:
             _distance(properties, distances[pk])
         features.append(feature(pk, geometry, properties))
-    return features
+    return features, located
 
 
 def _meeting_place_features(rows, distances, url, texts):
     features = []
     summary_at = MEETING_PLACE_FIELDS.index(SUMMARY_FIELDS[0])
+    located = {}  # id → GeoJSON text of entries given their nearest stops
     for row in rows:
         (pk, slug, name, place_type, short_description, ortsteil_name, ortsteil_key, planning_area_key, precision,
          is_sample, bookable, geometry) = row[:12]
+        if geometry and gives_nearest_stops(True, precision):
+            located[pk] = geometry
         properties = {
             "id": pk, "slug": slug, "name": name, "place_type": place_type, **texts(short_description, row),
             "ortsteil": ortsteil_name, "ortsteil_key": ortsteil_key, "planning_area": planning_area_key,
@@ -215,7 +238,7 @@ def _meeting_place_features(rows, distances, url, texts):
         if distances is not None:
             _distance(properties, distances[pk])
         features.append(feature(pk, geometry, properties))
-    return features
+    return features, located
 
 
 def feature_collection_page(features, count, next_url, previous_url, suggestions=()):
@@ -255,8 +278,9 @@ def _common_detail(entry, shows_exact_location, shows_contact, language):
         "url": detail_url_template(type(entry)).format(slug=entry.slug),
     }
     if shows_exact_location:
+        stops = nearest_stops(entry.location) if gives_nearest_stops(True, entry.location_precision) else []
         properties.update(street=entry.street, postcode=entry.postcode,
-                          nearest_stops=[stop.as_dict() for stop in nearest_stops(entry.location)])
+                          nearest_stops=[stop.as_dict() for stop in stops])
     if shows_contact:
         properties.update(website=entry.website, email=entry.email, phone=entry.phone)
     return properties

@@ -47,6 +47,8 @@ LIST_SUMMARY = {
                 "description": "Street, postcode and town (e.g. Obstallee 22, 13593 Berlin); null when the address "
                                "is not public (shown at planning-area level) or not known."},
     "opening_hours": OPENING_HOURS, "opening_hours_note": STRING, "wheelchair_access": WHEELCHAIR,
+    "nearest_stops": {**NEAR_STOPS, "description": "Empty when the exact location is not public or the point only "
+                      "names an area (location_precision planning_area or ortsteil). " + NEAR_STOPS["description"]},
 }
 ORGANISATION = {**COMMON, **LIST_SUMMARY, "kind": STRING, "categories": STRING_LIST,
                 "primary_category": NULLABLE_STRING, "languages": STRING_LIST}
@@ -64,8 +66,8 @@ DETAIL_COMMON = {
     "planning_area_name": NULLABLE_STRING,
     "street": {"type": "string", "description": "Only when the exact location is public."},
     "postcode": {"type": "string", "description": "Only when the exact location is public."},
-    "nearest_stops": {**NEAR_STOPS, "description": "Only when the exact location is public. "
-                      + NEAR_STOPS["description"]},
+    "nearest_stops": {**NEAR_STOPS, "description": "Only when the exact location is public; empty when the point "
+                      "only names an area. " + NEAR_STOPS["description"]},
     "website": {"type": "string", "description": "Only with consent to publish contact data."},
     "email": {"type": "string", "description": "Only with consent to publish contact data."},
     "phone": {"type": "string", "description": "Only with consent to publish contact data."},

@@ -56,6 +56,40 @@ def test_nearest_first_features_carry_the_summary_too(client):
     assert properties["distance_m"] < 100
 
 
+def test_list_features_carry_the_nearest_stops_of_their_detail(client, django_assert_max_num_queries):
+    """The list gives each entry with a public point the same nearest stops as its detail page, computed
+    for the whole page with one query for the stops (geodata.transit.StopIndex)."""
+    make_organisation(name="Am Rathaus", street="Carl-Schurz-Straße 2", postcode="13597", location=(13.2005, 52.5355))
+    make_organisation(name="In Kladow", street="Kladower Damm 1", postcode="14089", location=KLADOW)
+    make_meeting_place(name="Treff am Markt", street="Markt 1", postcode="13597", location=(13.2040, 52.5370))
+    for query in ("", f"?near={RATHAUS_SPANDAU[0]},{RATHAUS_SPANDAU[1]}"):
+        for path, made in (("/api/organisations/", {"Am Rathaus", "In Kladow"}),
+                           ("/api/meeting-places/", {"Treff am Markt"})):
+            features = [item for item in get_json(client, path + query)["features"]
+                        if item["properties"]["name"] in made]
+            assert len(features) == len(made)
+            for item in features:
+                stops = item["properties"]["nearest_stops"]
+                assert 1 <= len(stops) <= 3
+                detail = get_json(client, f"{path}{item['properties']['slug']}/")
+                assert stops == detail["properties"]["nearest_stops"], item["properties"]["name"]
+    at_rathaus = organisations(client, "?q=Rathaus")["features"][0]["properties"]["nearest_stops"]
+    assert at_rathaus[0]["name"] == "S+U Rathaus Spandau (Berlin)" and at_rathaus[0]["rapid_transit"]
+    with django_assert_max_num_queries(5):  # rows, categories, languages, stops (+ the count)
+        client.get("/api/organisations/")
+
+
+def test_no_stops_for_a_hidden_address_or_a_point_that_only_names_an_area(client):
+    make_organisation(name="Sprachmittlerin", kind=Organisation.Kind.INDIVIDUAL, consent_publish_address=False,
+                      street="Westerwaldstraße 12", postcode="13589")
+    make_organisation(name="Irgendwo in Haselhorst", location_precision="ortsteil", location=(13.2360, 52.5420))
+    for query in ("", "?near=13.2,52.53"):
+        for item in organisations(client, query)["features"]:
+            assert item["properties"]["nearest_stops"] == [], item["properties"]["name"]
+    detail = get_json(client, "/api/organisations/" + Organisation.objects.get(name__startswith="Irgendwo").slug + "/")
+    assert detail["properties"]["nearest_stops"] == []
+
+
 # --- the filters ---------------------------------------------------------------------------------------
 
 def test_wheelchair_filter_keeps_only_accessible_entries(client):
@@ -181,6 +215,10 @@ def test_static_list_says_address_hours_languages_access_and_route(client):
     assert "Westerwaldstraße" not in page, "an individual's address stays private"
     assert "nur Gebiet" in second and "Termine nach Vereinbarung" in second
     assert "openstreetmap.org" not in second, "no route to an individual"
+    # The nearest stops of the public point (at the Rathaus Spandau), none for the individual's area point.
+    assert 'Haltestellen:</span> <ul class="summary-stop-list"><li class="stop is-rapid-transit"' in first
+    assert '<bdi lang="de" class="stop-name">S+U Rathaus Spandau (Berlin)</bdi>' in first
+    assert "summary-stops" not in second
 
 
 def test_static_list_filters_open_now_and_wheelchair(client):

@@ -49,7 +49,7 @@ export class EntryList {
         el("div", { className: "item-head" }, swatch, link, sampleBadge(entry, this.config)),
         el("div", { className: "item-meta" }, kindLabel(entry, this.config), entry.props.ortsteil ? ` · ${entry.props.ortsteil}` : ""),
         shortDescription(entry, this.config, "item-description"),
-        resultSummary(entry, this.config, { origin: this.origin, distanceClass: "item-distance" }),
+        resultSummary(entry, this.config, { origin: this.origin, distanceClass: "item-distance", layout: "list" }),
         show,
       );
       this.items.set(markerKey(entry), item);

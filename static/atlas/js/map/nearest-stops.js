@@ -1,6 +1,6 @@
 import { fetchJson } from "../shared/api.js";
 import { el } from "../shared/dom.js";
-import { distanceText, modeText } from "./transit-stops.js";
+import { distanceText, modeText, symbolSigns } from "./transit-stops.js";
 
 // The nearest public-transport stops of a place as a list (name, modes, straight-line distance), and
 // their place in the directory's popups. The stops come from the server, which orders them (S-Bahn
@@ -24,6 +24,53 @@ export function nearestStopsList(stops, transit, heading = "h3") {
     ),
   );
   return el("section", { className: "nearest-stops" }, el(heading, {}, s.nearest), el("ol", { className: "stop-list" }, items));
+}
+
+// The signs of a stop as people know them from the street (S, U, H …), hidden from screen readers,
+// which read the name and the modes.
+export function stopSymbol(modes) {
+  return el(
+    "span",
+    { className: "transit-symbol", "aria-hidden": "true" },
+    symbolSigns(modes).map((sign) => el("span", { className: `transit-sign transit-${sign.mode}` }, sign.letter)),
+  );
+}
+
+// The nearest stops in a result of the list beside the map: one short line per stop with its signs,
+// name and straight-line distance ("Nächste Haltestellen: [S][U] S+U Rathaus Spandau (Berlin) 240 m").
+export function compactStopsList(stops, transit) {
+  if (!stops || !stops.length) return null;
+  const s = transit.strings;
+  return el(
+    "div",
+    { className: "summary-stops" },
+    el("span", { className: "summary-stops-label" }, s.nearestShort),
+    el(
+      "ul",
+      { className: "summary-stop-list" },
+      stops.map((stop) =>
+        el(
+          "li",
+          { className: stop.rapid_transit ? "stop is-rapid-transit" : "stop", dataset: { stop: stop.id } },
+          stopSymbol(stop.modes),
+          " ",
+          el("bdi", { lang: "de", className: "stop-name" }, stop.name),
+          el("span", { className: "visually-hidden" }, ` (${modeText(stop.modes, transit.modes)})`),
+          " ",
+          el("bdi", { className: "stop-distance" }, distanceText(stop.distance_m, s.distanceShort)),
+        ),
+      ),
+    ),
+  );
+}
+
+// The stops as a part of every result's summary (result-summary.js): compact in the list, the full list
+// in a popup (whose own request for them is then spared). Nothing for entries the server gives none.
+// `transit` is the page's config.transit.
+export function stopsSummaryPart(entry, transit, options = {}) {
+  const stops = entry.props?.nearest_stops;
+  if (!transit || !stops?.length) return null;
+  return options.layout === "list" ? compactStopsList(stops, transit) : nearestStopsList(stops, transit);
 }
 
 const answers = new Map(); // entry key → promise of its nearest stops

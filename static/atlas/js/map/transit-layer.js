@@ -1,6 +1,7 @@
 import { fetchJson } from "../shared/api.js";
 import { el } from "../shared/dom.js";
-import { showNearestStopsInPopups } from "./nearest-stops.js";
+import { addSummaryPart } from "../directory/result-summary.js";
+import { showNearestStopsInPopups, stopSymbol, stopsSummaryPart } from "./nearest-stops.js";
 import { minZoomOf, modeText, stopsInView, symbolSigns, toStop } from "./transit-stops.js";
 
 /* global L */
@@ -74,11 +75,7 @@ export class TransitLayer {
 
   marker(stop, minZoom) {
     const signs = symbolSigns(stop.modes);
-    const symbol = el(
-      "span",
-      { className: "transit-symbol", "aria-hidden": "true" },
-      signs.map((sign) => el("span", { className: `transit-sign transit-${sign.mode}` }, sign.letter)),
-    );
+    const symbol = stopSymbol(stop.modes);
     const marker = L.marker([stop.lat, stop.lon], {
       icon: L.divIcon({ html: symbol, className: "transit-stop", iconSize: [14 * signs.length + 2, 16] }),
       pane: PANE,
@@ -98,6 +95,8 @@ export class TransitLayer {
 
 // The layer with its checkbox in the layers panel (#toggle-transit, on by default) and the nearest
 // stops in the entries' popups: what the map page calls.
+let summaryPartAdded = false;
+
 export function addTransitLayer(map, config) {
   if (!config.transit) return null;
   const layer = new TransitLayer(map, config.transit);
@@ -105,5 +104,7 @@ export function addTransitLayer(map, config) {
   layer.setVisible(toggle ? toggle.checked : true);
   toggle?.addEventListener("change", () => layer.setVisible(toggle.checked));
   showNearestStopsInPopups(map, config);
+  if (!summaryPartAdded) addSummaryPart((entry, _directoryConfig, options) => stopsSummaryPart(entry, config.transit, options));
+  summaryPartAdded = true;
   return layer;
 }
