@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fill, formatDecimal, formatInteger, formatPercent, pageLocale } from "../../../static/atlas/js/shared/format.js";
+import { fill, formatDecimal, formatInteger, formatPercent, joinList, pageLocale } from "../../../static/atlas/js/shared/format.js";
 
 test("without a page the language is German", () => {
   assert.equal(pageLocale, "de");
@@ -32,4 +32,11 @@ test("fill puts values into Python-style templates from the server", () => {
   assert.equal(fill("%(n)s und %(n)s", { n: 0 }), "0 und 0");
   assert.equal(fill("Rang %(rank)s", {}), "Rang ");
   assert.equal(fill("ohne Platzhalter", { n: 1 }), "ohne Platzhalter");
+});
+
+test("lists join with the language's comma: Arabic writes ،", () => {
+  assert.equal(joinList(["Beratung", "Frauen"]), "Beratung, Frauen");
+  assert.equal(joinList(["استشارات", "نساء"], "ar"), "استشارات، نساء");
+  assert.equal(joinList(["Консультації"], "uk"), "Консультації");
+  assert.equal(joinList([], "ar"), "");
 });

@@ -1,5 +1,5 @@
 import { el } from "../shared/dom.js";
-import { formatInteger, pageLocale } from "../shared/format.js";
+import { formatInteger, joinList, pageLocale } from "../shared/format.js";
 
 // One directory entry (organisation or meeting place) as the list and the popups show it.
 // Every text goes through el(), never through innerHTML.
@@ -50,7 +50,7 @@ export function kindLabel(entry, config) {
   const s = config.strings;
   if (entry.kind === "organisation") {
     const names = (entry.props.categories || []).map((key) => config.categories[key]?.name).filter(Boolean);
-    return names.length ? names.join(", ") : s.organisation;
+    return names.length ? joinList(names) : s.organisation;
   }
   return config.placeTypes[entry.props.place_type] || s.meetingPlace;
 }

@@ -1,4 +1,4 @@
-import { fill, formatInteger } from "../shared/format.js";
+import { fill, formatInteger, joinList } from "../shared/format.js";
 
 // Pure helpers of the public-transport stops (no page needed, unit-tested in tests/js/map/): which
 // stops the map shows at a zoom, the letters of their symbol, and their texts.
@@ -48,10 +48,7 @@ export function symbolSigns(modes) {
 
 // "S-Bahn, U-Bahn" from the server's translated names (a mode it does not name is left out).
 export function modeText(modes, labels) {
-  return (modes || [])
-    .map((mode) => labels?.[mode])
-    .filter(Boolean)
-    .join(", ");
+  return joinList((modes || []).map((mode) => labels?.[mode]).filter(Boolean));
 }
 
 // "350 m Luftlinie" from the server's template "%(metres)s m Luftlinie".

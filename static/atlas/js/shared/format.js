@@ -5,6 +5,11 @@ export const pageLocale = globalThis.document?.documentElement.lang || "de";
 const integer = new Intl.NumberFormat(pageLocale, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+// "a, b, c" with the language's comma (Arabic writes "،").
+export function joinList(items, locale = pageLocale) {
+  return items.join(locale === "ar" ? "، " : ", ");
+}
+
 // null for a missing value, so callers can show their own "no data".
 export function formatInteger(value) {
   return value === null || value === undefined ? null : integer.format(value);
