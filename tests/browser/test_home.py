@@ -201,6 +201,12 @@ def test_ortsteil_names_never_collide_and_hidden_ones_show_on_hover(atlas_page, 
 def test_clusters_are_announced_with_their_count(atlas_page, live_server):
     open_home(atlas_page, live_server)
     settle(atlas_page)
+    # The facilities are off until chosen: the home shows the directory's entries.
+    facilities = atlas_page.locator(".leaflet-control-layers-overlays label", has_text="Einrichtungen").locator("input")
+    expect(facilities).not_to_be_checked()
+    assert atlas_page.locator(".marker-cluster").count() == 0
+    facilities.check()
+    settle(atlas_page)
     for selector, noun in ((".dir-cluster", "Einträge"), (".marker-cluster", "Einrichtungen")):
         cluster = atlas_page.locator(selector).first
         expect(cluster).to_have_attribute("role", "button")

@@ -3,7 +3,9 @@ import { clusterIcon } from "../shared/cluster-icon.js";
 import { clear, el } from "../shared/dom.js";
 
 /* global L */
-// Facilities of social infrastructure, one clustered layer, with a checkbox per type.
+// Facilities of social infrastructure, one clustered layer, with a checkbox per type. Off until chosen
+// (in the map's layer control, or by choosing a type in the layers panel): the 500 official facilities
+// would otherwise hide a resident's search results, and the meeting places among them are in the directory.
 // Clusters look like markercluster's own (small, medium, large) and are announced as "12 facilities – zoom in".
 function sizeClass(count) {
   return `marker-cluster marker-cluster-${count < 10 ? "small" : count < 100 ? "medium" : "large"}`;
@@ -18,7 +20,6 @@ export async function addFacilityLayer(map, config) {
     maxClusterRadius: 50,
     iconCreateFunction: clusterIcon(strings.clusterFacilities, { className: sizeClass, iconSize: [40, 40], nested: true }),
   });
-  map.addLayer(cluster);
   const markersByType = new Map();
   let types;
   try {
@@ -58,6 +59,7 @@ export async function addFacilityLayer(map, config) {
     checkbox.addEventListener("change", () => {
       if (checkbox.checked) cluster.addLayers(markers);
       else cluster.removeLayers(markers);
+      if (!map.hasLayer(cluster)) map.addLayer(cluster); // choosing a type shows the layer
     });
     cluster.addLayers(markers);
   }
