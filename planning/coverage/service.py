@@ -86,12 +86,27 @@ class Computation:
             for i, key in enumerate(self.areas.keys)
         ]
 
+    def _arrays(self):
+        return (self.demand.xy, self.point_need, self.supply.xy, self.supply.weight, self.result.ratio,
+                self.result.access, self.scores.access, self.scores.gap)
+
     def checksum(self):
-        """SHA-256 over the raw bytes of inputs and outputs: equal only if bit-identical."""
+        """SHA-256 over the raw bytes of inputs and outputs: equal only if bit-identical (stored with a run,
+        to tell whether two runs computed exactly the same on this machine)."""
         digest = hashlib.sha256()
-        for array in (self.demand.xy, self.point_need, self.supply.xy, self.supply.weight, self.result.ratio,
-                      self.result.access, self.scores.access, self.scores.gap):
+        for array in self._arrays():
             digest.update(np.ascontiguousarray(array, dtype=np.float64).tobytes())
+        digest.update(self.scores.rank.astype(np.int64).tobytes())
+        return digest.hexdigest()
+
+    def fingerprint(self, digits=10):
+        """SHA-256 over inputs and outputs written with ``digits`` significant digits, and the ranks: equal
+        across backends and machines. The last bits of a float sum depend on the CPU's vector units (numpy
+        picks its kernels at run time), so ``checksum`` differs between machines with the code unchanged."""
+        digest = hashlib.sha256()
+        for array in self._arrays():
+            values = np.ascontiguousarray(array, dtype=np.float64).ravel()
+            digest.update(",".join(f"{value:.{digits - 1}e}" for value in values).encode())
         digest.update(self.scores.rank.astype(np.int64).tobytes())
         return digest.hexdigest()
 
