@@ -8,6 +8,7 @@ from atlas.directory.models import (  # noqa: F401
     Community,
     Language,
     MeetingPlace,
+    MeetingPlaceFacility,
     MeetingPlaceType,
     Organisation,
     Room,

@@ -20,7 +20,8 @@ def entries_around(polygon, distance=NEARBY_METRES):
     organisations = Organisation.objects.filter(status=PublicationStatus.PUBLISHED).select_related("planning_area")
     for entry in organisations:
         candidates.append((entry, "organisation"))
-    places = MeetingPlace.objects.filter(status=PublicationStatus.PUBLISHED).select_related("place_type")
+    places = (MeetingPlace.objects.filter(status=PublicationStatus.PUBLISHED).select_related("place_type", "source")
+              .prefetch_related("facilities__source"))
     for entry in places:
         candidates.append((entry, "meeting_place"))
     hidden_areas = [entry.planning_area_id for entry, kind in candidates

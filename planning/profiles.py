@@ -13,7 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from geodata.models import DataSource, HousingEstate, Ortsteil, PlanningArea
+from geodata.models import HousingEstate, Ortsteil, PlanningArea
 from planning import svg
 from planning.coverage.demand import metric_transform, to_metric
 from planning.figures import build_profile
@@ -113,10 +113,11 @@ def profile_context(subject, kind):
     coverage = coverage_for(profile)
     entries = entries_around(to_metric(subject.geom))
     sources = {source.pk: source for source in profile.sources}
-    place_source_ids = {item["entry"].source_id for item in entries["inside"] + entries["nearby"]
-                        if item["kind"] == "meeting_place" and item["entry"].source_id}
-    for source in DataSource.objects.filter(pk__in=place_source_ids):
-        sources[source.pk] = source
+    # A meeting place may come from several sources (one real place in several layers): each is named.
+    for item in entries["inside"] + entries["nearby"]:
+        if item["kind"] == "meeting_place":
+            for source in item["entry"].all_sources():
+                sources[source.pk] = source
     municipal_difference = (profile.municipal_share - profile.district_municipal_share
                             if profile.municipal_share is not None and profile.district_municipal_share is not None
                             else None)

@@ -24,6 +24,7 @@ from atlas.directory.models import (
     Language,
     LocationPrecision,
     MeetingPlace,
+    MeetingPlaceFacility,
     MeetingPlaceType,
     Organisation,
     Room,
@@ -134,6 +135,25 @@ class RoomInline(admin.TabularInline):
     extra = 1
 
 
+class FacilityLinkInline(admin.TabularInline):
+    """The records of the facility layers a seeded place stands for: set by seed_meeting_places, shown here."""
+
+    model = MeetingPlaceFacility
+    extra = 0
+    can_delete = False
+    fields = ["facility", "source"]
+    readonly_fields = ["facility", "source"]
+    verbose_name = _("Einrichtung der Quelle")
+    verbose_name_plural = _("In den Quellen als")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("Quelle"))
+    def source(self, link):
+        return link.facility.source
+
+
 @admin.register(MeetingPlace)
 class MeetingPlaceAdmin(LocatedAdmin):
     form = translation_form(MeetingPlace)
@@ -142,8 +162,7 @@ class MeetingPlaceAdmin(LocatedAdmin):
     list_filter = ["status", "place_type", "bookable", "needs_location", "ortsteil"]
     list_select_related = ["ortsteil", "place_type", "source"]
     autocomplete_fields = ["operator"]
-    raw_id_fields = ["facility"]
-    inlines = [RoomInline]
+    inlines = [RoomInline, FacilityLinkInline]
 
 
 @admin.register(Category)

@@ -2,6 +2,7 @@
 
 from csp.decorators import csp_replace
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -133,11 +134,13 @@ class MeetingPlaceDetailView(EntryDetailView):
     model = MeetingPlace
 
     def extra_context_for(self, entry):
+        prefetch_related_objects([entry], "facilities__source")
         return {
             "kind_label": entry.place_type.label,
             "rooms": entry.rooms.all(),
             "operator": entry.operator if entry.operator and entry.operator.status == "published" else None,
-            "source": entry.source,
+            "sources": entry.all_sources(),
+            "source_records": entry.source_records(),
         }
 
 

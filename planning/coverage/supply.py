@@ -9,7 +9,8 @@ Sample entries (``is_sample``, demonstration data) never count unless ``include_
 * Published meeting places with a location, weighted by type (default 1.0); optionally by total
   room seats (``room_capacity_unit``).
 * Facilities of the types in ``supply_types`` (e.g. community_centre, library), weight
-  ``facility_weight``; facilities already present as a meeting place are not counted twice.
+  ``facility_weight``; facilities already present as a meeting place (one per site, see
+  atlas/directory/seeding.py) are not counted twice.
 
 Points come from the stored EPSG:25833 columns (``location_metric``, ``geom_metric``), which the
 models fill in Python with GDAL on save, so both backends return the same doubles.
@@ -113,7 +114,7 @@ def load_supply(parameters, areas):
                 % {"unknown": ", ".join(unknown), "valid": ", ".join(sorted(valid))}
             )
         facilities = (
-            Facility.objects.filter(facility_type__key__in=parameters.supply_types, meeting_place__isnull=True)
+            Facility.objects.filter(facility_type__key__in=parameters.supply_types, meeting_place_link__isnull=True)
             .order_by("id")
             .values_list("id", "geom_metric")
         )

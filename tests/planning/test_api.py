@@ -35,7 +35,7 @@ def test_default_coverage_is_served_from_the_stored_run(client, django_assert_ma
     assert len(areas) == 45
     assert collection["stored"] is True and collection["level"] == "planning_area"
     assert collection["parameters"]["catchment"] == 1000 and collection["parameters"]["zones_m"] == [500, 750, 1000]
-    assert collection["computed_at"] and collection["supply_count"] == 73
+    assert collection["computed_at"] and collection["supply_count"] == 62
     assert "Content-Disposition" not in response
     for area in areas:
         assert PROPERTIES <= area["properties"].keys()

@@ -319,12 +319,17 @@ def organisation_detail(slug, language=SOURCE_LANGUAGE):
             "properties": properties}
 
 
+def _source(source):
+    return {"key": source.key, "title": source.title, "attribution": source.attribution, "licence": source.licence,
+            "url": source.url}
+
+
 def meeting_place_detail(slug, language=SOURCE_LANGUAGE):
     """A Feature dict of a published meeting place, or None. Meeting places are public places:
     their address and contact data are always shown. The descriptions in `language`, else German."""
     entry = (MeetingPlace.objects.published().filter(slug=slug)
              .select_related("ortsteil", "planning_area", "place_type", "operator", "source")
-             .prefetch_related("rooms").first())
+             .prefetch_related("rooms", "facilities__source").first())
     if entry is None:
         return None
     properties = _common_detail(entry, True, True, language)
@@ -338,8 +343,10 @@ def meeting_place_detail(slug, language=SOURCE_LANGUAGE):
                   "url": detail_url_template(Organisation).format(slug=operator.slug)}
         if published_operator else None,
         operator_name=entry.operator_name or (operator.name if published_operator else ""),
-        source={"key": entry.source.key, "title": entry.source.title, "attribution": entry.source.attribution,
-                "licence": entry.source.licence, "url": entry.source.url} if entry.source else None,
+        source=_source(entry.source) if entry.source else None,
+        sources=[_source(source) for source in entry.all_sources()],
+        source_records=[{"name": record.name, "street": record.street, "source": record.source.key}
+                        for record in entry.source_records()],
     )
     return {"type": "Feature", "id": entry.pk,
             "geometry": orjson.Fragment(point_geometry(entry.location)) if entry.location else None,

@@ -87,8 +87,15 @@ MEETING_PLACE_DETAIL = {
     "bookable": BOOLEAN, "cost": STRING, "accessibility_note": STRING,
     "operator": {"type": "object", "nullable": True, "properties": {"name": STRING, "slug": STRING, "url": STRING}},
     "operator_name": STRING,
-    "source": {"type": "object", "nullable": True,
+    "source": {"type": "object", "nullable": True, "description": "The source of the place's name and address.",
                "properties": {name: STRING for name in ("key", "title", "attribution", "licence", "url")}},
+    "sources": {"type": "array", "description": "Every source the place comes from (one real place may be in "
+                                                "several layers), its own first; each needs its attribution.",
+                "items": {"type": "object",
+                          "properties": {name: STRING for name in ("key", "title", "attribution", "licence", "url")}}},
+    "source_records": {"type": "array", "description": "The records of the sources this place stands for.",
+                       "items": {"type": "object", "properties": {"name": STRING, "street": STRING,
+                                                                  "source": STRING}}},
 }
 
 

@@ -119,7 +119,7 @@ def meeting_place_record(place, public=True):
         (_("Hinweis zu Öffnungszeiten"), "opening_hours_note", place.opening_hours_note),
         (_("zuletzt geprüft"), "last_verified", place.last_verified.isoformat() if place.last_verified else ""),
         (_("Beispieldatensatz"), "is_sample", place.is_sample),
-        (_("Quelle"), "source", place.source.attribution if place.source_id else ""),
+        (_("Quelle"), "source", "; ".join(source.attribution for source in place.all_sources())),
     ]
     if not public:
         cells += _internal(place)
@@ -146,8 +146,8 @@ def _organisations(queryset):
 
 
 def _meeting_places(queryset):
-    return queryset.select_related("ortsteil", "planning_area__ortsteil", "place_type", "operator", "source").order_by(
-        "name", "pk")
+    return (queryset.select_related("ortsteil", "planning_area__ortsteil", "place_type", "operator", "source")
+            .prefetch_related("facilities__source").order_by("name", "pk"))
 
 
 def public_rows(kind):

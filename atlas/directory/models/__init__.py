@@ -3,6 +3,7 @@
 from atlas.directory.models.entries import (  # noqa: F401
     DirectoryEntry,
     MeetingPlace,
+    MeetingPlaceFacility,
     Organisation,
     PublicationStatus,
     Room,

@@ -142,9 +142,12 @@ class MeetingPlace(DirectoryEntry):
     bookable = models.BooleanField(_("buchbar"), default=False)
     cost = models.CharField(_("Kosten"), max_length=200, blank=True)
     accessibility_note = models.CharField(_("Hinweise zur Barrierefreiheit"), max_length=300, blank=True)
-    # Seeded from the official and OpenStreetMap facility layers; null for places entered by people.
-    facility = models.OneToOneField("geodata.Facility", on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="meeting_place")
+    # The records of the official and OpenStreetMap facility layers this place stands for (seeded from
+    # them: atlas/directory/seeding.py); one real place may appear in several layers, or several times in
+    # one. None for places entered by people.
+    facilities = models.ManyToManyField("geodata.Facility", through="MeetingPlaceFacility", blank=True,
+                                        related_name="meeting_places", verbose_name=_("Einrichtungen der Quellen"))
+    # The source of the record that gives the place its name and address (of its facilities, the main one).
     source = models.ForeignKey("geodata.DataSource", on_delete=models.PROTECT, null=True, blank=True,
                                verbose_name=_("Quelle"))
 
@@ -155,6 +158,34 @@ class MeetingPlace(DirectoryEntry):
 
     def get_absolute_url(self):
         return reverse("atlas:meeting-place-detail", kwargs={"slug": self.slug})
+
+    def source_records(self):
+        """The facility records of the sources this place stands for, those of its own name and source first
+        (``prefetch_related("facilities__source")`` avoids a query per place)."""
+        return sorted(self.facilities.all(), key=lambda facility: (
+            facility.name != self.name, facility.source_id != self.source_id, facility.source.title, facility.name))
+
+    def all_sources(self):
+        """Every data source of the place: its own and those of its facility records, each once."""
+        sources = {self.source.pk: self.source} if self.source_id else {}
+        for facility in self.source_records():
+            sources.setdefault(facility.source_id, facility.source)
+        return list(sources.values())
+
+
+class MeetingPlaceFacility(models.Model):
+    """A facility record a meeting place stands for. A record belongs to one place at most."""
+
+    meeting_place = models.ForeignKey(MeetingPlace, on_delete=models.CASCADE, related_name="facility_links")
+    facility = models.OneToOneField("geodata.Facility", on_delete=models.CASCADE, related_name="meeting_place_link")
+
+    class Meta:
+        app_label = "atlas"
+        verbose_name = _("Einrichtung der Quelle")
+        verbose_name_plural = _("Einrichtungen der Quellen")
+
+    def __str__(self):
+        return f"{self.meeting_place_id}: {self.facility_id}"
 
 
 class Room(models.Model):

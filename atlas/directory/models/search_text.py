@@ -1,5 +1,6 @@
 """The text each directory entry keeps for the search: the folded words (common.text) of its own fields
-and of the names it is linked to, refreshed on save and on changes of its links (atlas/directory/signals.py).
+and of the names it is linked to (a seeded meeting place: also the names of its facility records),
+refreshed on save and on changes of its links (atlas/directory/signals.py).
 Queries are understood by atlas/directory/search/."""
 
 from atlas.directory.translations import all_translated_texts
@@ -23,4 +24,8 @@ def build_search_text(entry):
         place_type = getattr(entry, "place_type", None)
         if place_type is not None:
             parts.append(place_type.name)
+        # A seeded meeting place is found under every name its sources give it (atlas/directory/seeding.py).
+        facilities = getattr(entry, "facilities", None)
+        if facilities is not None:
+            parts.extend(name for name in facilities.values_list("name", flat=True) if name != entry.name)
     return fold_words(" ".join(part for part in parts if part))

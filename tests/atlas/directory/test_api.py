@@ -163,7 +163,7 @@ def test_meeting_place_type_and_bookable_filters(client):
 
 def test_real_meeting_places_are_listed(client):
     body = get_json(client, "/api/meeting-places/")
-    assert body["count"] == 73
+    assert body["count"] == 62
     assert {f["properties"]["place_type"] for f in body["features"]} <= {
         "community-centre", "library", "place-of-worship", "youth-centre"}
     libraries = get_json(client, "/api/meeting-places/?type=library&q=Bibliothek")
@@ -188,9 +188,9 @@ def test_pagination(client):
 
 
 def test_default_page_size_is_200(client):
-    body = get_json(client, "/api/meeting-places/?page_size=70")
-    assert len(body["features"]) == 70 and body["count"] == 73
-    assert len(get_json(client, "/api/meeting-places/")["features"]) == 73
+    body = get_json(client, "/api/meeting-places/?page_size=60")
+    assert len(body["features"]) == 60 and body["count"] == 62
+    assert len(get_json(client, "/api/meeting-places/")["features"]) == 62
 
 
 # --- errors ----------------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def test_vocabulary_lists_count_published_entries(client):
     target_groups = {row["key"]: row["count"] for row in get_json(client, "/api/target-groups/")}
     assert target_groups["women"] == 1
     types = {row["key"]: row["count"] for row in get_json(client, "/api/meeting-place-types/")}
-    assert sum(types.values()) == 73 and types["cafe"] == 0
+    assert sum(types.values()) == 62 and types["cafe"] == 0
 
 
 # --- output safety and schema ----------------------------------------------------------------------

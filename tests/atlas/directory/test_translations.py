@@ -123,6 +123,7 @@ def test_admin_meeting_place_translations(coordinator):
         "wheelchair_access": "unknown", "opening_hours": "{}", "short_description": "Treffpunkt",
         "location": '{"type": "Point", "coordinates": [13.2005, 52.5357]}',
         "rooms-TOTAL_FORMS": "0", "rooms-INITIAL_FORMS": "0",
+        "facility_links-TOTAL_FORMS": "0", "facility_links-INITIAL_FORMS": "0",
         "short_description_uk": "Місце зустрічі", "description_ru": "Место встречи для соседей.",
     }
     response = coordinator.post(reverse("admin:atlas_meetingplace_change", args=[place.pk]), data)

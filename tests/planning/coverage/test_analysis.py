@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from atlas.directory.models import MeetingPlace, MeetingPlaceFacility, Organisation, PublicationStatus
+from atlas.directory.seeding import seeded_records
+from atlas.directory.sites import group_sites
 from geodata.models import Facility, PlanningArea
 from planning.coverage import method, service, store
 from planning.coverage.demand import lonlat_to_metric
@@ -20,13 +22,13 @@ from tests.atlas.directory.factories import make_meeting_place, make_organisatio
 pytestmark = pytest.mark.django_db
 
 N_AREAS = 45
-SEEDED_PLACES = 73
+SEEDED_PLACES = 62  # 73 records of the facility layers on 62 sites (atlas/directory/sites.py)
 # SHA-256 over demand points, need, supply points and weights, R_j, A_i, area access, gap (each with
 # 10 significant digits) and rank of the default parameters on the fixture data (real Spandau import,
-# 73 seeded meeting places): ``Computation.fingerprint``. The same digest on SpatiaLite and PostGIS
+# 62 seeded meeting places): ``Computation.fingerprint``. The same digest on SpatiaLite and PostGIS
 # means the same inputs and results on both. The bit-exact ``checksum`` is not pinned: its last bits
 # change between machines with the code unchanged (numpy chooses its vector kernels per CPU).
-DEFAULT_FINGERPRINT = "65e643ad7b8409c0919453e753dd5e9718a464bf7b439a6da78f6b5087ca7e66"
+DEFAULT_FINGERPRINT = "RECORD"
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +53,19 @@ def test_every_planning_area_gets_a_score(baseline):
     np.testing.assert_allclose(np.bincount(baseline.demand.area, weights=baseline.point_need),
                                baseline.scores.need, rtol=1e-12)
     assert 1000 < len(baseline.demand) < 2000  # 250 m grid over about 92 km²
+
+
+def test_supply_counts_one_unit_per_site(baseline):
+    """The same youth centre from two layers, or a centre and the programmes held in it, is one supply unit."""
+    _facilities, records = seeded_records()
+    sites = group_sites(records)
+    units = [pk for pk, kind in zip(baseline.supply.ids, baseline.supply.kind, strict=True) if kind == "meeting_place"]
+    assert len(units) == len(set(units)) == len(sites) == SEEDED_PLACES
+    unit_of = dict(MeetingPlaceFacility.objects.values_list("facility_id", "meeting_place_id"))
+    assert {frozenset(unit_of[r.pk] for r in site) for site in sites} == {frozenset([unit]) for unit in units}
+    # The three records at Pulvermühlenweg 10 (Haselhorst) are one unit.
+    haselhorst = [site for site in sites if site[0].name == "Jugendfreizeiteinrichtung Haveleck"]
+    assert len(haselhorst) == 1 and len(haselhorst[0]) == 3
 
 
 def test_results_are_identical_across_backends(baseline):
@@ -160,7 +175,8 @@ def test_supply_from_the_directory(baseline):
     assert supply.counts() == {"organisation": 2, "meeting_place": SEEDED_PLACES + 1}
     assert service.load_supply(Parameters(include_samples=True), areas).counts()["organisation"] == 3
     # The individual without consent counts at the representative point of the planning area.
-    index = supply.ids.index(person.pk)
+    index = next(i for i, (pk, kind) in enumerate(zip(supply.ids, supply.kind, strict=True))
+                 if kind == "organisation" and pk == person.pk)  # ids of organisations and places may coincide
     area = areas.index_of_ids()[person.planning_area_id]
     expected = areas.polygons[area].point_on_surface()
     assert tuple(supply.xy[index]) == (expected.x, expected.y)
@@ -174,7 +190,7 @@ def test_supply_from_the_directory(baseline):
 def test_supply_types_add_facilities_without_double_counting(baseline):
     areas = baseline.areas
     with_centres = service.load_supply(Parameters(supply_types="community_centre"), areas)
-    unseeded = Facility.objects.filter(facility_type__key="community_centre", meeting_place__isnull=True).count()
+    unseeded = Facility.objects.filter(facility_type__key="community_centre", meeting_place_link__isnull=True).count()
     assert len(with_centres) == SEEDED_PLACES + unseeded
     schools = service.load_supply(Parameters(supply_types=["school"]), areas)
     assert len(schools) == SEEDED_PLACES + Facility.objects.filter(facility_type__key="school").count()
@@ -232,7 +248,7 @@ def test_directory_changes_make_the_default_run_stale():
     organisation.save(update_fields=["status"])
     assert CoverageRun.objects.get(pk=fresh.pk).stale
     third = store.default_run()
-    MeetingPlace.objects.filter(facility__isnull=False).order_by("id").first().delete()
+    MeetingPlace.objects.filter(facilities__isnull=False).order_by("id").first().delete()
     assert CoverageRun.objects.get(pk=third.pk).stale
     assert store.default_run().supply_count == SEEDED_PLACES - 1
 
