@@ -12,7 +12,7 @@ MSS_STATUS = ["#1a9850", "#fee08b", "#fc8d59", "#d73027"]
 NO_DATA_COLOUR = "#bdbdbd"
 
 
-def _classes(breaks, unit, palette=SEQUENTIAL_5):
+def classes(breaks, unit, palette=SEQUENTIAL_5):
     """Turns upper bounds into classes [{min, max, colour, label}]; the last class is open."""
     classes, lower = [], None
     for index, colour in enumerate(palette):
@@ -36,21 +36,21 @@ def indicator_definitions():
             "label": str(_("Einwohner:innen")),
             "unit": "",
             "source_note": str(_("Einwohnerregister, 31.12.2024")),
-            "classes": _classes([2000, 4000, 6000, 9000], ""),
+            "classes": classes([2000, 4000, 6000, 9000], ""),
         },
         {
             "key": "migration_background_share",
             "label": str(_("Anteil mit Migrationshintergrund")),
             "unit": "%",
             "source_note": str(_("Einwohnerregister, 31.12.2024")),
-            "classes": _classes([25, 35, 45, 55], "%"),
+            "classes": classes([25, 35, 45, 55], "%"),
         },
         {
             "key": "foreigners_share",
             "label": str(_("Anteil Ausländer:innen")),
             "unit": "%",
             "source_note": str(_("Einwohnerregister, 31.12.2024")),
-            "classes": _classes([10, 20, 30, 40], "%"),
+            "classes": classes([10, 20, 30, 40], "%"),
         },
         {
             "key": "mss_status_index",
@@ -72,7 +72,7 @@ def indicator_definitions():
             "label": str(_("Anteil städtischer Wohnungsbaugesellschaften")),
             "unit": "%",
             "source_note": str(_("Eigentumskonzentration 2022, Anteil an Wohn- und Mischfläche")),
-            "classes": _classes([1, 10, 25, 50], "%"),
+            "classes": classes([1, 10, 25, 50], "%"),
         },
     ]
 

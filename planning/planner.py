@@ -24,6 +24,8 @@ from planning.api import parameters_from
 from planning.coverage import service
 from planning.coverage.parameters import CATCHMENT_RANGE, ParameterError, Parameters
 from planning.ranking import gap_classes
+from planning.transit.access import indicator_definition as transit_indicator
+from planning.transit.views import planner_facts
 
 CATCHMENTS = (500, 750, 1000, 1250, 1500, 2000)
 MSS_WEIGHTS = (0, 0.25, 0.5, 0.75, 1)
@@ -80,6 +82,10 @@ def planner_strings():
         "housingEstates": _("Großwohnsiedlungen (abgeleitet)"),
         "derivedEstate": _("Abgeleitet aus Planungsräumen, kein amtlicher Umriss"),
         "ortsteilLayer": _("Ortsteile"),
+        "transitAccess": _("ÖPNV-Anbindung (gewichtet nach Fahrtenangebot)"),
+        "transitShort": _("ÖPNV"),
+        "transitReach": _("Haltestelle in Reichweite"),
+        "railDistance": _("Nächste S-, U- oder Regionalbahn (Median, Luftlinie)"),
     }
 
 
@@ -95,6 +101,7 @@ class PlannerView(TemplateView):
         areas = list(PlanningArea.objects.select_related("ortsteil", "population", "social_monitoring")
                      .order_by("name"))
         points = public_points([area.pk for area in areas])
+        transit = planner_facts()
         area_facts = {}
         for area in areas:
             population = getattr(area, "population", None)
@@ -111,6 +118,8 @@ class PlannerView(TemplateView):
                 "mssStatus": monitoring.status_index if valid else None,
                 "mssLabel": str(SocialMonitoring.STATUS_CLASSES.get(monitoring.status_index)) if valid else None,
                 "point": [point.lon, point.lat] if point else None,
+                # Public transport (planning/transit/): the table's column and the map's indicator.
+                **transit.get(area.key, {}),
             }
         defaults = Parameters()
         context["areas"] = areas
@@ -130,10 +139,15 @@ class PlannerView(TemplateView):
                 "housingEstates": reverse("geodata:api:housing-estates"),
                 "figures": reverse("planning:planner-figures", kwargs={"key": "__key__"}),
                 "profile": reverse("planning:planning-area-profile", kwargs={"key": "__key__"}),
+                "transitAccess": reverse("planning:api:transit-access"),
             },
             "defaults": {"catchment": defaults.catchment, "need": defaults.need,
                          "mss_weight": defaults.mss_weight, "supply_types": list(defaults.supply_types)},
             "classes": gap_classes(),
+            # Indicators the map may colour the planning areas by besides the gap: key, label, unit, source_note,
+            # classes as in geodata.indicators, and values {planning area key: value} (also at /api/transit-access/).
+            "indicators": [{**transit_indicator(),
+                            "values": {key: facts.get("transitAccess") for key, facts in transit.items()}}],
             "areas": area_facts,
             "strings": planner_strings(),
         }

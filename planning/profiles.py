@@ -21,6 +21,7 @@ from planning.models import CoverageResult
 from planning.nearby import entries_around
 from planning.ranking import coverage_for, gap_classes, gap_colour
 from planning.report_pdf import render_pdf
+from planning.transit.views import profile_transit
 
 
 def signed(value, digits=1):
@@ -118,6 +119,9 @@ def profile_context(subject, kind):
         if item["kind"] == "meeting_place":
             for source in item["entry"].all_sources():
                 sources[source.pk] = source
+    transit = profile_transit(subject, kind)
+    if transit["source"] is not None:
+        sources[transit["source"].pk] = transit["source"]
     municipal_difference = (profile.municipal_share - profile.district_municipal_share
                             if profile.municipal_share is not None and profile.district_municipal_share is not None
                             else None)
@@ -126,6 +130,7 @@ def profile_context(subject, kind):
         "subject": subject,
         "kind": kind,
         "coverage": coverage,
+        "transit": transit,
         "gap_classes": gap_classes(),
         "entries": entries,
         "charts": charts(profile),

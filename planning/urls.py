@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from planning import api, planner, profiles
+from planning.transit.api import TransitAccessView
 
 app_name = "planning"
 
@@ -10,6 +11,7 @@ api_patterns = ([
     path("coverage/", api.CoverageView.as_view(), name="coverage"),
     path("coverage.csv", api.CoverageCSVView.as_view(), {"format": "csv"}, name="coverage-csv"),
     path("coverage/what-if/", api.WhatIfView.as_view(), name="coverage-what-if"),
+    path("transit-access/", TransitAccessView.as_view(), name="transit-access"),
 ], "api")
 
 urlpatterns = [

@@ -4,7 +4,8 @@ import { fill, formatInteger, formatPercent, pageLocale } from "../shared/format
 
 // The ranked list "Wo Vernetzung gebraucht wird": one row per planning area, sorted by the current
 // rank (after the what-if points, if any); each name is a disclosure button revealing the figures
-// behind the rank (WAI-ARIA disclosure pattern). Built from text only (shared/dom.js `el`).
+// behind the rank (WAI-ARIA disclosure pattern). The last column is the area's public-transport access
+// (from the page config, planning/transit/). Built from text only (shared/dom.js `el`).
 const gapFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const accessFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -68,6 +69,7 @@ export class RankedList {
       gapCell = el("td", { className: "num" }, gapFormat.format(row.gap_score));
     }
     const cls = after ? after.class : row.class;
+    const transit = (this.config.areas[row.key] || {}).transitAccess;
     return el(
       "tr",
       { dataset: { key: row.key, rank: String(after ? after.rank : row.rank) }, className: "ranked-row" },
@@ -83,11 +85,12 @@ export class RankedList {
       el("td", { className: "num" }, formatInteger(row.need)),
       el("td", { className: "num" }, formatInteger(100 * (after ? after.relative_access : row.relative_access))),
       gapCell,
+      el("td", { className: "num transit-cell" }, transit === null || transit === undefined ? s.noData : `${formatInteger(transit)} %`),
     );
   }
 
   detailsRow(row) {
-    const cell = el("td", { colspan: "5" });
+    const cell = el("td", { colspan: "6" });
     return el("tr", { id: `details-${row.key}`, className: "details-row", hidden: !this.expanded.has(row.key), dataset: { key: row.key } }, cell);
   }
 
@@ -130,6 +133,9 @@ export class RankedList {
       el("dt", {}, fill(s.supplyInReach, { metres: formatInteger(this.currentCatchment()) })),
       supply,
       figure(s.demandPoints, formatInteger(row.demand_points)),
+      figure(s.transitAccess, formatPercent(facts.transitAccess)),
+      figure(s.transitReach, formatPercent(facts.transitReach)),
+      figure(s.railDistance, facts.railDistance === null || facts.railDistance === undefined ? null : `${formatInteger(facts.railDistance)} m`),
     );
     const profile = el("a", { href: this.config.api.profile.replace("__key__", encodeURIComponent(row.key)) }, s.openProfile);
     const place = el("button", { type: "button", className: "link-button" }, s.placeHere);
