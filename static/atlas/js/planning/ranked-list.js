@@ -4,8 +4,9 @@ import { fill, formatInteger, formatPercent, pageLocale } from "../shared/format
 
 // The ranked list "Wo Vernetzung gebraucht wird": one row per planning area, sorted by the current
 // rank (after the what-if points, if any); each name is a disclosure button revealing the figures
-// behind the rank (WAI-ARIA disclosure pattern). The last column is the area's public-transport access
-// (from the page config, planning/transit/). Built from text only (shared/dom.js `el`).
+// behind the rank (WAI-ARIA disclosure pattern). Beside access to the supply, the area's access to public
+// transport (from the page config, planning/transit/); the gap score stays last. Built from text only
+// (shared/dom.js `el`).
 const gapFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const accessFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -84,8 +85,8 @@ export class RankedList {
       ),
       el("td", { className: "num" }, formatInteger(row.need)),
       el("td", { className: "num" }, formatInteger(100 * (after ? after.relative_access : row.relative_access))),
-      gapCell,
       el("td", { className: "num transit-cell" }, transit === null || transit === undefined ? s.noData : `${formatInteger(transit)} %`),
+      gapCell,
     );
   }
 
