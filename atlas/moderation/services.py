@@ -94,18 +94,27 @@ def submission_entry(submission):
     return submission.organisation or submission.meeting_place or submission.event
 
 
+class AlreadyDecided(Exception):
+    """Another coordinator decided about the submission first (or it was never pending)."""
+
+
 def _decide(submission, user, status, reason):
-    submission.status = status
-    submission.reason = reason
-    submission.reviewed_by = user
-    submission.reviewed = timezone.now()
-    submission.save(update_fields=["status", "reason", "reviewed_by", "reviewed"])
+    """Records the decision only while the submission is still pending: a conditional UPDATE, so of two
+    coordinators deciding at once exactly one gets the row (PostgreSQL re-checks the condition after
+    the other's lock; SQLite's transactions take the write lock at their start). Raises AlreadyDecided
+    for the other, inside the caller's transaction, which then writes nothing."""
+    fields = {"status": status, "reason": reason, "reviewed_by": user, "reviewed": timezone.now()}
+    if not Submission.objects.filter(pk=submission.pk, status=Submission.Status.PENDING).update(**fields):
+        raise AlreadyDecided
+    for name, value in fields.items():
+        setattr(submission, name, value)
 
 
 def approve(submission, user, reason=""):
     """New entries are published (and count as verified today); a correction's proposed values are
     written into the published entry. Either change is recorded in the entry's history as the
-    coordinator's. A changed address is geocoded before the transaction, the mail sent after it."""
+    coordinator's. A changed address is geocoded before the transaction, the mail sent after it.
+    Raises AlreadyDecided when the submission is no longer pending (nothing is written then)."""
     entry = submission_entry(submission)
     if entry is not None:
         entry._history_user = user
@@ -122,25 +131,25 @@ def approve(submission, user, reason=""):
         if hasattr(entry, "last_verified"):
             entry.last_verified = timezone.localdate()
     with transaction.atomic():
+        _decide(submission, user, Submission.Status.APPROVED, reason)
         if entry is not None:
             entry.save()
-        _decide(submission, user, Submission.Status.APPROVED, reason)
     notify_submitter(submission)
     return submission
 
 
 def reject(submission, user, reason):
     """A rejected new entry is archived (kept for the record, never public); a rejected correction
-    changes nothing. The mail is sent after the transaction."""
+    changes nothing. The mail is sent after the transaction. Raises AlreadyDecided like approve()."""
     entry = submission_entry(submission)
     with transaction.atomic():
+        _decide(submission, user, Submission.Status.REJECTED, reason)
         if entry is not None and submission.kind != Submission.Kind.CORRECTION \
                 and entry.status != PublicationStatus.PUBLISHED:
             entry._history_user = user
             entry._change_reason = "Vorschlag abgelehnt"
             entry.status = PublicationStatus.ARCHIVED
             entry.save()
-        _decide(submission, user, Submission.Status.REJECTED, reason)
     notify_submitter(submission)
     return submission
 
