@@ -71,14 +71,18 @@ class ProposalMixin(spam.GuardedFormMixin):
     Required fields are marked aria-required (and, like Django does, required).
     """
 
-    def __init__(self, *args, sender_hash="", **kwargs):
+    def __init__(self, *args, sender_hash="", account=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.sender_hash = sender_hash
         self.refusal = None
-        self.fields["submitter_name"] = forms.CharField(label=_("Ihr Name"), max_length=120, required=False)
+        # A logged-in person (an editor proposing an event, say) is named by their account unless they
+        # give another name: the queue shows who proposed it.
+        self.account = account if getattr(account, "is_authenticated", False) else None
+        self.fields["submitter_name"] = forms.CharField(label=_("Ihr Name"), max_length=120, required=False,
+                                                        initial=self._account_name())
         self.fields["submitter_email"] = forms.EmailField(
-            label=_("Ihre E-Mail-Adresse"), required=False,
+            label=_("Ihre E-Mail-Adresse"), required=False, initial=self.account.email if self.account else None,
             help_text=_("Freiwillig: nur für eine Rückmeldung zu Ihrem Vorschlag."))
         self.fields["privacy"] = forms.BooleanField(label=_(
             "Ich bin einverstanden, dass meine Angaben zur Prüfung gespeichert werden "
@@ -113,9 +117,15 @@ class ProposalMixin(spam.GuardedFormMixin):
             self._refuse("rate_limit")
         return cleaned
 
+    def _account_name(self):
+        if self.account is None:
+            return None
+        return (self.account.get_full_name() or self.account.get_username())[:120]
+
     @property
     def submitter(self):
-        return {"submitter_name": self.cleaned_data.get("submitter_name", ""),
+        """Name and address as given; a logged-in person who left the name empty is named by the account."""
+        return {"submitter_name": self.cleaned_data.get("submitter_name", "") or self._account_name() or "",
                 "submitter_email": self.cleaned_data.get("submitter_email", "")}
 
 
@@ -182,23 +192,33 @@ class CorrectionForm(ProposalMixin, forms.Form):
     def __init__(self, *args, entry=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.entry = entry
-        fields = {}
-        for name in CORRECTION_FIELDS:
-            model_field = type(entry)._meta.get_field(name)
-            field = formfield(model_field, required=False)
-            field.initial = getattr(entry, name)
-            field.help_text = ""
-            fields[name] = field
         # Proposed values first, then the message, submitter and spam fields.
-        self.fields = {**fields, **self.fields}
+        self.fields = {**correction_fields(entry), **self.fields}
 
     def proposed_changes(self):
-        changes = {}
-        for name in CORRECTION_FIELDS:
-            value = self.cleaned_data.get(name)
-            if value not in (None, "") and value != getattr(self.entry, name):
-                changes[name] = value
-        return changes
+        return proposed_changes(self.entry, self.cleaned_data)
+
+
+def correction_fields(entry, proposed=None):
+    """The fields a correction may propose, each showing the proposed value (else the entry's)."""
+    proposed = proposed or {}
+    fields = {}
+    for name in CORRECTION_FIELDS:
+        field = formfield(type(entry)._meta.get_field(name), required=False)
+        field.initial = proposed.get(name, getattr(entry, name))
+        field.help_text = ""
+        fields[name] = field
+    return fields
+
+
+def proposed_changes(entry, cleaned_data):
+    """{field: value} of the correction fields whose value is given and differs from the entry's."""
+    changes = {}
+    for name in CORRECTION_FIELDS:
+        value = cleaned_data.get(name)
+        if value not in (None, "") and value != getattr(entry, name):
+            changes[name] = value
+    return changes
 
 
 class DecisionForm(forms.Form):

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -47,10 +50,12 @@ def display_value(model, name, value):
         return str(value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, str) and isinstance(field, models.DateTimeField):  # a proposal's payload (ISO)
+        value = parse_datetime(value) or value
     if isinstance(value, GEOSGeometry):
         return f"{value.y:.5f}, {value.x:.5f}"
     if isinstance(value, datetime.datetime):
-        return date_format(value, "SHORT_DATETIME_FORMAT")
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return date_format(value, "DATE_FORMAT")
     if isinstance(value, bool):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from atlas.moderation.views import editing, proposals, queue
+from atlas.moderation.views import editing, proposals, queue, review
 
 app_name = "moderation"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("moderation/", queue.QueueView.as_view(), name="queue"),
     path("moderation/pruefen/", queue.StaleEntriesView.as_view(), name="stale"),
     path("moderation/<int:pk>/", queue.SubmissionView.as_view(), name="submission"),
+    path("moderation/<int:pk>/bearbeiten/", review.ReviewView.as_view(), name="review"),
     path("moderation/<int:pk>/annehmen/", queue.DecideView.as_view(approve=True), name="approve"),
     path("moderation/<int:pk>/ablehnen/", queue.DecideView.as_view(approve=False), name="reject"),
     path("organisationen/<slug:slug>/bearbeiten/", editing.OrganisationEditView.as_view(), name="organisation-edit"),

@@ -32,6 +32,7 @@ class ProposalView(FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["sender_hash"] = spam.sender_hash(self.request) if self.request.method == "POST" else ""
+        kwargs["account"] = self.request.user
         return kwargs
 
     def get_context_data(self, **kwargs):

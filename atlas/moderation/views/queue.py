@@ -1,8 +1,11 @@
 """The coordinators' moderation queue and the list of entries due for verification."""
 
 from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -38,7 +41,7 @@ class QueueView(ModerationMixin, TemplateView):
     template_name = "moderation/queue.html"
 
     def get_context_data(self, **kwargs):
-        related = ["organisation", "meeting_place", "event", "reviewed_by"]
+        related = ["organisation", "meeting_place", "event__organiser", "reviewed_by"]
         return super().get_context_data(
             pending=Submission.objects.filter(status=Submission.Status.PENDING).select_related(*related)
             .order_by("created"),
@@ -47,32 +50,95 @@ class QueueView(ModerationMixin, TemplateView):
             **kwargs)
 
 
+def current_display(entry, name):
+    """The entry's value of field ``name`` now, for reading beside the submitted one."""
+    try:
+        field = type(entry)._meta.get_field(name)
+    except FieldDoesNotExist:
+        return "–"
+    value = field.value_from_object(entry)
+    if field.many_to_many:
+        value = [item.pk for item in value]
+    return payload_display(type(entry), name, value)
+
+
+def submission_rows(submission, entry):
+    """Per submitted field: its label, the value proposed now and the entry's value now ("current").
+    New entries: "current" differs from the submitted value where a coordinator corrected it
+    ("edited"). Corrections: "current" is the entry's value before the change; "submitted" what was
+    sent, where a coordinator changed the proposal."""
+    payload = submission.payload or {}
+    if entry is None:
+        return [{"label": name, "value": value, "current": None, "submitted": None, "edited": False}
+                for name, value in payload.items()]
+    model = type(entry)
+    rows = []
+    if submission.kind == Submission.Kind.CORRECTION:
+        proposed, sent = payload.get("fields", {}), payload.get("submitted_fields")
+        for name in dict.fromkeys([*(sent or {}), *proposed]):
+            value = payload_display(model, name, proposed[name]) if name in proposed else "–"
+            submitted = payload_display(model, name, sent[name]) if sent and name in sent else "–"
+            rows.append({"label": field_label(model, name), "value": value,
+                         "current": display_value(model, name, getattr(entry, name, None)),
+                         "submitted": submitted, "edited": sent is not None and submitted != value})
+        return rows
+    for name, value in payload.items():
+        shown, current = payload_display(model, name, value), current_display(entry, name)
+        rows.append({"label": field_label(model, name), "value": shown, "current": current, "submitted": None,
+                     "edited": shown != current})
+    return rows
+
+
 class SubmissionView(ModerationMixin, TemplateView):
     template_name = "moderation/submission.html"
 
     def get_submission(self):
-        return get_object_or_404(Submission.objects.select_related("organisation", "meeting_place", "event"),
+        return get_object_or_404(Submission.objects.select_related("organisation", "meeting_place", "event__organiser"),
                                  pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         submission = self.get_submission()
         entry = services.submission_entry(submission)
         payload = submission.payload or {}
-        fields = payload.get("fields", payload) if submission.kind == Submission.Kind.CORRECTION else payload
-        rows = []
-        model = type(entry) if entry is not None else None
-        for name, value in fields.items():
-            row = {"label": field_label(model, name) if model else name, "value": value, "current": None}
-            if model is not None:
-                row["value"] = payload_display(model, name, value)
-                if submission.kind == Submission.Kind.CORRECTION:
-                    row["current"] = display_value(model, name, getattr(entry, name, None))
-            rows.append(row)
+        rows = submission_rows(submission, entry)
         context = {"submission": submission, "entry": entry, "rows": rows, "message": payload.get("message", ""),
+                   "edited": any(row["edited"] for row in rows),
+                   "organiser": getattr(entry, "organiser", None),
                    "history_url": history_url(entry) if entry is not None else None,
                    "approve_form": kwargs.pop("approve_form", DecisionForm()),
                    "reject_form": kwargs.pop("reject_form", RejectionForm())}
         return super().get_context_data(**context, **kwargs)
+
+
+def _linked(text, url, name):
+    """A translated message with the entry's name, at its "%(entry)s", as a link; all of it escaped."""
+    before, _placeholder, after = text.partition("%(entry)s")
+    return format_html('{}<a href="{}">{}</a>{}', before, url, name, after)
+
+
+def decision_message(submission):
+    """What the coordinator reads after deciding: what happened, to which entry, linked (the public
+    page of a published entry, else the submission's record)."""
+    entry = services.submission_entry(submission)
+    if entry is None:
+        return str(submission)
+    name = getattr(entry, "name", None) or entry.title
+    if submission.status == Submission.Status.APPROVED:
+        if submission.kind == Submission.Kind.CORRECTION:
+            text = _("Korrektur übernommen: „%(entry)s“ ist geändert.")
+        else:
+            text = _("Angenommen: „%(entry)s“ ist jetzt veröffentlicht.")
+        return _linked(text, entry.get_absolute_url(), name)
+    if submission.kind == Submission.Kind.CORRECTION:
+        text = _("Abgelehnt: die Korrektur zu „%(entry)s“.")
+    else:
+        text = _("Abgelehnt: „%(entry)s“ (nicht veröffentlicht).")
+    return _linked(text, reverse("moderation:submission", kwargs={"pk": submission.pk}), name)
+
+
+def already_decided(request):
+    messages.warning(request, _("Über diese Einreichung wurde schon entschieden."))
+    return redirect("moderation:queue")
 
 
 class DecideView(ModerationMixin, View):
@@ -81,19 +147,18 @@ class DecideView(ModerationMixin, View):
     def post(self, request, pk):
         submission = get_object_or_404(Submission, pk=pk)
         if submission.status != Submission.Status.PENDING:
-            messages.warning(request, _("Über diese Einreichung wurde schon entschieden."))
-            return redirect("moderation:queue")
+            return already_decided(request)
         form = (DecisionForm if self.approve else RejectionForm)(request.POST)
         if not form.is_valid():
             view = SubmissionView(request=request, kwargs={"pk": pk})
             context = view.get_context_data(**({"approve_form": form} if self.approve else {"reject_form": form}))
             return view.render_to_response(context, status=400)
-        if self.approve:
-            services.approve(submission, request.user, form.cleaned_data["reason"])
-            messages.success(request, _("Angenommen: %(submission)s") % {"submission": submission})
-        else:
-            services.reject(submission, request.user, form.cleaned_data["reason"])
-            messages.success(request, _("Abgelehnt: %(submission)s") % {"submission": submission})
+        decide = services.approve if self.approve else services.reject
+        try:
+            decide(submission, request.user, form.cleaned_data["reason"])
+        except services.AlreadyDecided:  # another coordinator was quicker
+            return already_decided(request)
+        messages.success(request, decision_message(submission))
         return redirect("moderation:queue")
 
 
