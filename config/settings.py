@@ -186,7 +186,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True  # the username's failures only (LoginLockoutHandler.reset_user_attempts)
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Everyone lands on their work: the account page shows each role its panel (atlas/accounts/dashboard.py).
+LOGIN_REDIRECT_URL = "account"
 LOGOUT_REDIRECT_URL = "/"
 
 # Mail: written to files under var/mail by default (password resets, moderation answers, digests);

@@ -53,3 +53,15 @@ class LoginLockoutHandler(AxesDatabaseHandler):
             return 0
         deleted, _ = AccessAttempt.objects.filter(username=username).delete()
         return deleted
+
+
+def clear_lockout(user):
+    """Forgets the failed logins counted against the account (by its username and, for logins typed as
+    its address, by that address in lower case; see atlas.accounts.backends.lockout_username), not
+    those of any client address: after a password reset through the mailed link, the owner may log in
+    at once with the new password. Returns the number of records removed."""
+    names = {user.get_username()}
+    if user.email:
+        names.add(user.email.strip().lower())
+    deleted, _ = AccessAttempt.objects.filter(username__in=names).delete()
+    return deleted

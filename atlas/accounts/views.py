@@ -16,13 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from atlas.accounts import dashboard
 from atlas.accounts.confirmation import LinkError, confirm_address, confirmed_email, read_token
 from atlas.accounts.data import delete_user, user_data
 from atlas.accounts.forms import ConfirmEmailForm, DeleteAccountForm, SignUpForm
 from atlas.accounts.limits import mail_allowed
+from atlas.accounts.lockout import clear_lockout
 from atlas.accounts.mails import send_account_exists, send_confirmation
 from atlas.directory.models import PublicationStatus
 from atlas.roles import permissions
+from geodata.models import Ortsteil
 
 # Named backend for logging in right after a proof (confirmation link, new account): django-axes'
 # backend only guards authenticate().
@@ -61,17 +64,24 @@ class SignUpDoneView(TemplateView):
 
 
 class AccountView(LoginRequiredMixin, TemplateView):
+    """The account page is everyone's work page after login (settings.LOGIN_REDIRECT_URL): each role's
+    panel (atlas.accounts.dashboard), then the person's own data."""
+
     template_name = "accounts/account.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        links = user.organisation_links.select_related("organisation").order_by("organisation__name")
+        organisation_ids = permissions.edited_organisation_ids(user)
+        is_coordinator, is_planner = permissions.is_coordinator(user), permissions.is_planner(user)
         context.update({
-            "organisations": [link.organisation for link in links],
+            "editor": dashboard.editor_panel(organisation_ids) if organisation_ids else None,
+            "coordinator": dashboard.coordinator_panel() if is_coordinator else None,
+            "planner": is_planner,
+            "ortsteile": Ortsteil.objects.order_by("name") if is_planner else (),
             "published": PublicationStatus.PUBLISHED,
-            "is_coordinator": permissions.is_coordinator(user),
-            "is_planner": permissions.is_planner(user),
+            "is_coordinator": is_coordinator,
+            "is_planner": is_planner,
             "can_moderate": permissions.can_moderate(user),
             "can_view_stale": permissions.can_view_stale_entries(user),
             "can_export_internal": permissions.can_export_internal(user),
@@ -128,13 +138,15 @@ class ConfirmEmailView(FormView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Django's view; a new password set through the link mailed to the address confirms the address."""
+    """Django's view; a new password set through the link mailed to the address confirms the address
+    and lifts the account's login lockout (the mailbox's owner chose the new password)."""
 
     template_name = "accounts/password_reset_confirm.html"
 
     def form_valid(self, form):
         response = super().form_valid(form)
         confirm_address(self.user)
+        clear_lockout(self.user)
         return response
 
 

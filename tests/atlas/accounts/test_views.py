@@ -62,7 +62,7 @@ def test_sign_up_needs_privacy_consent(client):
 def test_login_and_logout(client):
     make_user("anna")
     response = client.post(reverse("login"), {"username": "anna", "password": PASSWORD})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == reverse("account")  # her work page
     assert client.get(reverse("account")).status_code == 200
     header = client.get(reverse("atlas:directory")).content.decode()
     assert "Mein Konto" in header and "Abmelden" in header
@@ -111,6 +111,35 @@ def test_password_reset_by_mail(client):
     assert response.status_code == 302
     # The link works once only.
     assert client.get(link).status_code == 200 and client.get(link).context["validlink"] is False
+
+
+def test_password_reset_lifts_the_accounts_lockout(client):
+    make_user("doris", email="doris@example.org")
+    for typed in ("doris", "doris", "Doris@example.org", "doris", "doris"):
+        client.post(reverse("login"), {"username": typed, "password": "falsch"})
+    assert client.post(reverse("login"), {"username": "doris", "password": PASSWORD}).status_code == 429
+    client.post(reverse("password_reset"), {"email": "doris@example.org"})
+    link = re.search(r"https?://[^/]+(/konto/passwort-neu/\S+/)", mail.outbox[0].body).group(1)
+    form_url = client.get(link).url
+    client.post(form_url, {"new_password1": "Ganz-neues-Passwort-77", "new_password2": "Ganz-neues-Passwort-77"})
+    # The mailbox's owner chose the new password: it logs in at once, by name or by address.
+    response = client.post(reverse("login"), {"username": "doris", "password": "Ganz-neues-Passwort-77"})
+    assert response.status_code == 302 and response["Location"] == reverse("account")
+    client.logout()
+    assert client.post(reverse("login"), {"username": "doris@example.org",
+                                          "password": "Ganz-neues-Passwort-77"}).status_code == 302
+
+
+def test_a_reset_leaves_other_accounts_locked(client):
+    make_user("erik")
+    make_user("frieda", email="frieda@example.org")
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "erik", "password": "falsch"})
+    client.post(reverse("password_reset"), {"email": "frieda@example.org"})
+    link = re.search(r"https?://[^/]+(/konto/passwort-neu/\S+/)", mail.outbox[0].body).group(1)
+    client.post(client.get(link).url, {"new_password1": "Ganz-neues-Passwort-77",
+                                       "new_password2": "Ganz-neues-Passwort-77"})
+    assert client.post(reverse("login"), {"username": "erik", "password": PASSWORD}).status_code == 429
 
 
 def test_unknown_address_gets_no_mail_but_same_answer(client):
