@@ -117,12 +117,28 @@ def _priority_labels():
     return [str(label) for _value, label in Need.Priority.choices]
 
 
+def empty_state_context(user):
+    """What the overview says before any answer: what to do, for whoever reads it. Coordinators get
+    the numbers that tell them where to start (no names: there are none to show yet)."""
+    published = Organisation.objects.published()
+    return {
+        "empty": True,
+        "show_names": shows_organisation_names(user),
+        "published_organisations": published.count(),
+        "with_editors": published.filter(editor_links__isnull=False).distinct().count(),
+        "min_cell_size": disclosure.min_cell_size(),
+    }
+
+
 class OverviewView(OverviewAccessMixin, TemplateView):
     template_name = "needs/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         overview = needs_overview()
+        if not overview.organisations:  # no organisation has named a need or an offer yet
+            context.update(empty_state_context(self.request.user))
+            return context
         notes = []
         if not shows_exact_figures(self.request.user):
             overview = disclosure.planner_overview(overview)

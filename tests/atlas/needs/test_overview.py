@@ -215,3 +215,30 @@ def test_csv_for_planners_holds_counts_only(client, answers):
     notes = [row[0] for row in rows[1:] if len(row) == 1]
     assert notes[-1].startswith("Zellen mit weniger als 3 Organisationen sind unterdrückt")
     assert notes[0].startswith("Ortsteile mit weniger als 3 Organisationen sind zusammengefasst")
+
+
+@pytest.mark.parametrize("role", [COORDINATORS, PLANNERS])
+def test_without_answers_the_overview_says_what_to_do(client, role):
+    """No bars of zeros: the page says that nothing is answered yet and what to do about it."""
+    editor_of = make_organisation(name="Verein mit Redaktion")
+    make_user("redaktion", organisations=[editor_of])
+    make_organisation(name="Verein ohne Redaktion")
+    answer(make_organisation(name="Nur Anmerkung"), comment="Melden uns später")  # a questionnaire, no answer
+    client.force_login(make_user("leser", role=role))
+    response = client.get(reverse("needs:overview"))
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["empty"] is True
+    assert "Noch keine Antworten" in page
+    assert "<svg" not in page and "tabelle-themen" not in page and reverse("needs:overview-csv") not in page
+    if role == COORDINATORS:
+        published = Organisation.objects.published()
+        with_editors = published.filter(editor_links__isnull=False).distinct().count()
+        assert f"Veröffentlichte Organisationen mit Redakteur:in: {with_editors} von {published.count()}." in page
+        assert reverse("admin:atlas_organisation_changelist") in page
+    else:
+        assert "Die Koordination bittet die Organisationen" in page
+        assert reverse("admin:atlas_organisation_changelist") not in page
+    # The first answer brings the figures back.
+    answer(editor_of, needs=[("rooms", 1, "")])
+    page = client.get(reverse("needs:overview")).content.decode()
+    assert "Noch keine Antworten" not in page and "<svg" in page
