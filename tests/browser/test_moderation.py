@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from atlas.directory.models import Organisation, PublicationStatus
+from atlas.directory.models import Language, Organisation, PublicationStatus
 from atlas.moderation.models import Submission
 from atlas.roles.permissions import COORDINATORS
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 from tests.factories import PASSWORD, make_user
 
@@ -103,4 +104,47 @@ def test_rejection_reason_is_mailed(atlas_page, live_server):
     assert api_status(page, live_server, submission.organisation.slug) == 404
     assert len(mail.outbox) == 1
     assert re.search("vollständiger Adresse", mail.outbox[0].body)
+    assert page.console_errors == []
+
+
+def test_coordinator_corrects_a_proposal_and_approves_it(atlas_page, live_server):
+    """She logs in and lands on her work, opens the queue from its count, adds the languages the proposal
+    left out, approves it and follows the confirmation's link to the published entry."""
+    page = atlas_page
+    make_user("koordinatorin", role=COORDINATORS)
+    propose_organisation(page, live_server, "Sprachenverein Wilhelmstadt")
+    organisation = Organisation.objects.get(name="Sprachenverein Wilhelmstadt")
+    page.goto(f"{live_server.url}/konto/anmelden/")
+    page.locator("#id_username").fill("koordinatorin")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(f"{live_server.url}/konto/")
+    queue = page.locator("[data-count=queue]")
+    expect(queue.locator(".dash-number")).to_have_text("1")
+    queue.click()
+    page.locator("tr", has_text="Sprachenverein Wilhelmstadt").get_by_role("link", name="prüfen").click()
+    page.get_by_role("link", name="Vorschlag bearbeiten").click()
+    expect(page.locator("h1")).to_have_text("Vorschlag bearbeiten: Sprachenverein Wilhelmstadt")
+    for code in ("ku", "ar"):
+        pk = Language.objects.get(code=code).pk
+        page.locator(f"input[name=languages][value='{pk}']").check()
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-review.png", full_page=True)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text("Änderungen am Vorschlag gespeichert")
+    edited = page.locator(".submission-payload tr.row-edited")
+    expect(edited).to_contain_text("Kurdî")
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-review-saved.png", full_page=True)
+    page.get_by_role("button", name="Annehmen und veröffentlichen").click()
+    message = page.locator(".messages")
+    expect(message).to_contain_text("Angenommen: „Sprachenverein Wilhelmstadt“ ist jetzt veröffentlicht.")
+    link = message.get_by_role("link", name="Sprachenverein Wilhelmstadt")
+    expect(link).to_have_attribute("href", organisation.get_absolute_url())
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-approved-named.png", full_page=True)
+    link.click()
+    expect(page.locator("h1")).to_have_text("Sprachenverein Wilhelmstadt")
+    expect(page.locator("main")).to_contain_text("Kurdî")
+    organisation.refresh_from_db()
+    assert organisation.status == PublicationStatus.PUBLISHED
+    assert sorted(organisation.languages.values_list("code", flat=True)) == ["ar", "ku"]
     assert page.console_errors == []

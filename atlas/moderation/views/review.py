@@ -39,10 +39,11 @@ class ReviewView(ModerationMixin, FormView):
 
     def get_context_data(self, **kwargs):
         entry = self.entry
-        return super().get_context_data(
+        context = super().get_context_data(
             submission=self.submission, entry=entry, name=getattr(entry, "name", None) or entry.title,
-            is_correction=self.submission.kind == Submission.Kind.CORRECTION,
-            has_translations=hasattr(kwargs.get("form"), "translation_groups"), **kwargs)
+            is_correction=self.submission.kind == Submission.Kind.CORRECTION, **kwargs)
+        context["has_translations"] = hasattr(context["form"], "translation_groups")
+        return context
 
     def form_valid(self, form):
         user = self.request.user

@@ -108,8 +108,8 @@ def test_last_imports_name_file_person_and_counts(client):
     assert (run.file, run.created, run.changed, run.model) == ("mitglieder.csv", 3, 0, Organisation)
     page = page_of(client, coordinator)
     assert "mitglieder.csv" in page
-    row = re.search(r'<td class="dash-file">mitglieder.csv</td>.*?</tr>', page, re.S).group(0)
-    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["3", "0"]
+    row = re.search(r'<span class="dash-file">mitglieder.csv</span>.*?</li>', page, re.S).group(0)
+    assert "neu: 3, geändert: 0" in row
     assert reverse("admin:atlas_organisation_changelist") in row
     # A second import of the same file changes the three entries: a run of its own.
     assert run_import(MESSY_CSV.encode("cp1252"), "mitglieder.csv", dry_run=False).committed
@@ -140,14 +140,14 @@ def test_editor_sees_her_entries_events_questionnaire_and_offers(client):
     assert "Kommendes Fest" in page and "Eingereichter Workshop" in page
     assert "Vergangenes Fest" not in page and "Fremdes Fest" not in page
 
-    own_row = re.search(rf'<tr data-slug="{own.slug}">.*?</tr>', page, re.S).group(0)
+    own_row = re.search(rf'<li class="dash-entry" data-slug="{own.slug}">.*?</li>', page, re.S).group(0)
     questionnaire = re.search(r'data-cell="questionnaire"><a href="([^"]+)">([^<]+)</a>', own_row)
     assert questionnaire.group(1) == reverse("needs:questionnaire", kwargs={"slug": own.slug})
     assert "ausgefüllt am" in questionnaire.group(2) and "Bedarfe: 2" in questionnaire.group(2)
     matching = re.search(r'data-cell="matching"><a href="([^"]+)">([^<]+)</a>', own_row)
     assert matching.group(1) == reverse("needs:matching", kwargs={"slug": own.slug})
     assert "Organisationen mit Angebot: 2" in matching.group(2)  # two others offer what it needs
-    second_row = re.search(rf'<tr data-slug="{second.slug}">.*?</tr>', page, re.S).group(0)
+    second_row = re.search(rf'<li class="dash-entry" data-slug="{second.slug}">.*?</li>', page, re.S).group(0)
     assert "noch nicht ausgefüllt" in second_row and "erst Bedarfe angeben" in second_row
     # The pending organisation has no public page to link.
     assert f'href="{second.get_absolute_url()}"' not in page and f'href="{own.get_absolute_url()}"' in page
