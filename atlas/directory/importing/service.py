@@ -143,8 +143,8 @@ def _check_duplicates(prepared, model):
 
 def import_reason(filename, when=None):
     """The change reason of every entry one import writes: "Import: <file> [<local time>]". The history
-    names the import and its file, and the time (to the microsecond) tells two imports of one file apart (the coordinators'
-    account page lists the last imports from it, atlas.accounts.dashboard)."""
+    names the import and its file, and the time (to the microsecond) tells two imports of one file
+    apart (the coordinators' account page lists the last imports from it, atlas.accounts.dashboard)."""
     stamp = f" [{timezone.localtime(when).strftime('%Y-%m-%d %H:%M:%S.%f')}]"
     return f"Import: {(filename or '–')[:100 - len('Import: ') - len(stamp)]}{stamp}"
 

@@ -19,6 +19,7 @@ from tests.atlas.directory.importing.support import MESSY_CSV
 from tests.atlas.events.factories import in_days, make_event
 from tests.atlas.needs.factories import answer
 from tests.factories import PASSWORD, make_user
+from tests.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,9 @@ def page_of(client, user):
     client.force_login(user)
     response = client.get(reverse("account"))
     assert response.status_code == 200
-    return response.content.decode()
+    html = response.content.decode()
+    assert " style=" not in html and not INLINE_SCRIPT.search(html)  # the CSP allows neither
+    return html
 
 
 def count_link(page, name):

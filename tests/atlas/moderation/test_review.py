@@ -64,7 +64,8 @@ def test_coordinator_adds_missing_languages_then_approves_with_a_named_link(clie
     html = form.content.decode()
     assert 'name="languages"' in html and 'name="status"' not in html
     # As on the editors' page: the translations folded away below the German fields.
-    assert html.index('name="languages"') < html.index('class="translation-fields"') < html.index('name="description_ar"')
+    folded = html.index('class="translation-fields"')
+    assert html.index('name="languages"') < folded < html.index('name="description_ar"')
     languages = [Language.objects.get(code=code).pk for code in ("ku", "tr")]
     response = client.post(review_url, edit_data(organisation, languages=languages, action="save"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("moderation:submission", kwargs={"pk": submission.pk})
