@@ -91,6 +91,9 @@ class GazetteerProvider:
 
     name = "gazetteer"
     cacheable = False
+    # The official address list decides which planning area an address lies in: other providers' points
+    # are checked against official_planning_areas() (atlas.geocoding.service).
+    checks_others = True
 
     def geocode(self, query):
         areas = area_index()
@@ -104,6 +107,32 @@ class GazetteerProvider:
                 if result:
                     return result
         return GeocodeResult.not_found(self.name)
+
+    def official_planning_areas(self, query):
+        """The planning areas the official address list gives for what the query names, as the other
+        providers' answers are checked against them (atlas.geocoding.service): an address's own; for a
+        street without (a known) house number, those of all its addresses; for an Ortsteil, its planning
+        areas; for a planning area, itself. None when the list does not know the query or names a place."""
+        if query.has_address:
+            street = gazetteer().street(query.street_key)
+            if street is not None:
+                address = street.find(query.number, query.suffix)
+                if address is not None:
+                    return frozenset({address.planning_area_key})
+                return frozenset(a.planning_area_key for a in street.addresses.values())
+        if not query.name_key:
+            return None
+        areas = area_index()
+        ortsteil = areas.ortsteil_by_name.get(query.name_key)
+        if ortsteil is not None:
+            return frozenset(key for key, area in areas.planning_areas.items() if area.ortsteil_key == ortsteil.key)
+        if place_index().named(query.name_key):
+            return None
+        street = gazetteer().streets.get(query.name_key)
+        if street is not None:
+            return frozenset(a.planning_area_key for a in street.addresses.values())
+        planning_area = areas.planning_area_by_name.get(query.name_key)
+        return frozenset({planning_area.key}) if planning_area else None
 
     def _result(self, areas, lon, lat, precision, label, planning_area_key="", ortsteil_key=""):
         planning_area = areas.planning_areas.get(planning_area_key)

@@ -23,6 +23,22 @@ class LocationPrecision(models.TextChoices):
 GEOCODED_PRECISIONS = [(value, label) for value, label in LocationPrecision.choices
                        if value != LocationPrecision.MANUAL]
 
+# Best first: a lower rank is a more precise point. A point set by hand beats every geocoder's.
+PRECISION_RANK = {LocationPrecision.MANUAL: 0, LocationPrecision.EXACT: 1, LocationPrecision.ADDRESS: 2,
+                  LocationPrecision.STREET: 3, LocationPrecision.PLANNING_AREA: 4, LocationPrecision.ORTSTEIL: 5}
+# A point at least this precise stands for the address itself; anything below is an estimate or an area's point.
+PRECISE_PRECISIONS = frozenset({LocationPrecision.MANUAL, LocationPrecision.EXACT, LocationPrecision.ADDRESS})
+
+
+def precision_rank(precision):
+    """The rank of a precision value (unknown or empty: below every known one)."""
+    return PRECISION_RANK.get(precision, len(PRECISION_RANK))
+
+
+def is_precise(precision):
+    """Whether a point of this precision locates the address itself (exact, address, set by hand)."""
+    return precision in PRECISE_PRECISIONS
+
 
 class Status(models.TextChoices):
     FOUND = "found", _("gefunden")
