@@ -118,9 +118,16 @@ def _fields(sample):
     }
 
 
-@transaction.atomic
 def load_samples():
-    """Creates or refreshes the sample organisations → (created, updated, not located)."""
+    """Creates or refreshes the sample organisations → (created, updated, not located). The addresses
+    are geocoded first, outside the transaction (the chain may ask a service on the network)."""
+    located = {sample["slug"]: geocode(f"{sample['address'][0]}, {sample['address'][1]} Berlin")
+               for sample in SAMPLES}
+    with transaction.atomic():
+        return _write_samples(located)
+
+
+def _write_samples(located):
     created = updated = unlocated = 0
     for sample in SAMPLES:
         organisation = Organisation.objects.filter(slug=sample["slug"]).first()
@@ -133,8 +140,7 @@ def load_samples():
             updated += 1
         for field, value in _fields(sample).items():
             setattr(organisation, field, value)
-        street, postcode = sample["address"]
-        result = geocode(f"{street}, {postcode} Berlin")
+        result = located[sample["slug"]]
         apply_geocode(organisation, result)
         unlocated += 0 if result else 1
         organisation.save()
