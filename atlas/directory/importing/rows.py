@@ -9,13 +9,11 @@ from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from atlas.directory.importing import columns as cols
 from atlas.directory.importing.report import RowReport
 from atlas.directory.importing.values import (
     CellError,
-    Vocabularies,
     parse_bool,
     parse_decimal,
     parse_email,
@@ -23,8 +21,10 @@ from atlas.directory.importing.values import (
     parse_url,
     parse_year,
 )
-from atlas.directory.models import LocationPrecision, Organisation, PublicationStatus
+from atlas.directory.importing.vocabulary import Vocabularies
+from atlas.directory.models import LocationPrecision, PublicationStatus
 from atlas.geocoding.areas import area_index
+from atlas.geocoding.result import is_precise
 from atlas.geocoding.service import apply_geocode, geocode
 from common.projection import to_metric
 from common.text import fold_words
@@ -33,12 +33,6 @@ SAME_POINT_DEGREES = 1e-6  # about 0.1 m
 COARSE_PRECISIONS = {LocationPrecision.PLANNING_AREA, LocationPrecision.ORTSTEIL}
 TEXT_FIELDS = ("short_description", "description", "phone", "legal_form", "opening_hours_note", "operator_name",
                "cost", "accessibility_note")
-UNKNOWN_VALUE_LABELS = {
-    "categories": gettext_lazy("Unbekanntes Tätigkeitsfeld"),
-    "languages": gettext_lazy("Unbekannte Sprache"),
-    "target_groups": gettext_lazy("Unbekannte Zielgruppe"),
-    "communities": gettext_lazy("Unbekannte Community"),
-}
 
 
 @dataclass
@@ -103,7 +97,9 @@ class RowImporter:
                 report.warnings.append(_("Art fehlt – als „%(type)s“ eingetragen") % {"type": entry.place_type})
         if name:
             self._locate(entry, parsed, address_changed, report)
-            self._full_clean(entry, report)
+            # An unknown Art is reported already; the model's "required" would only say it again.
+            unknown_type = self.kind == "meeting-places" and entry.place_type_id is None and bool(values.get("kind"))
+            self._full_clean(entry, report, exclude=["place_type"] if unknown_type else [])
         row.entry = entry
         row.metric_point = to_metric(entry.location) if entry.location is not None else None
         return row
@@ -145,48 +141,7 @@ class RowImporter:
         if "street" in values or "house_number" in values:
             parsed["street"] = " ".join(part for part in (values.get("street", ""), values.get("house_number", ""))
                                         if part)
-        for relation, unknown_label in UNKNOWN_VALUE_LABELS.items():
-            if relation in values:
-                found, unknown = vocabularies.lookup_list(relation, values[relation])
-                parsed[relation] = found
-                for value in unknown:
-                    report.errors.append(_("%(label)s: „%(value)s“") % {"label": unknown_label, "value": value})
-        if values.get("kind"):
-            if self.kind == "organisations":
-                kind = vocabularies.kinds.get(_key(values["kind"]))
-                if kind is None:
-                    allowed = ", ".join(str(label) for label in Organisation.Kind.labels)
-                    report.errors.append(_("Unbekannte Art: „%(value)s“ (erlaubt: %(allowed)s)")
-                                         % {"value": values["kind"], "allowed": allowed})
-                else:
-                    parsed["kind"] = kind
-            else:
-                place_type = vocabularies.lookup("place_type", values["kind"])
-                if place_type is None:
-                    report.errors.append(_("Unbekannte Art des Treffpunkts: „%(value)s“") % {"value": values["kind"]})
-                else:
-                    parsed["place_type"] = place_type
-        if "wheelchair_access" in values:
-            access = vocabularies.wheelchair.get(_key(values["wheelchair_access"]))
-            if access is None:
-                report.errors.append(_("Barrierefreiheit: „%(value)s“ ist unbekannt (ja, eingeschränkt, nein, "
-                                       "unbekannt)") % {"value": values["wheelchair_access"]})
-            else:
-                parsed["wheelchair_access"] = access
-        if values.get("status"):
-            status = vocabularies.statuses.get(_key(values["status"]))
-            if status is None:
-                report.errors.append(_("Unbekannter Status: „%(value)s“ (erlaubt: %(allowed)s)") % {
-                    "value": values["status"], "allowed": ", ".join(str(x) for x in PublicationStatus.labels)})
-            else:
-                parsed["status"] = status
-        if values.get("location_precision"):
-            precision = vocabularies.precisions.get(_key(values["location_precision"]))
-            if precision is None:
-                report.errors.append(_("Genauigkeit der Lage: „%(value)s“ ist unbekannt")
-                                     % {"value": values["location_precision"]})
-            else:
-                parsed["location_precision"] = precision
+        vocabularies.parse(values, parsed, report.errors, self.kind)
         self._parse_coordinates(values, parsed, report)
         return parsed
 
@@ -276,7 +231,12 @@ class RowImporter:
             entry.location = point
             entry.location_precision = LocationPrecision.EXACT if precision == LocationPrecision.MANUAL else precision
             entry.needs_location = False
-            report.notes.append(_("Lage: Koordinaten aus der Datei"))
+            if is_precise(entry.location_precision):
+                report.notes.append(_("Lage: Koordinaten aus der Datei"))
+            else:
+                report.warnings.append(_("Koordinaten der Datei sind nur ein ungefährer Punkt (Genauigkeit: "
+                                         "%(precision)s). Bitte nach dem Import unter „Lage genau setzen“ auf der "
+                                         "Karte setzen.") % {"precision": LocationPrecision(precision).label})
             return
         if manual:
             if address_changed:
@@ -293,9 +253,11 @@ class RowImporter:
             return
         result = geocode(address)
         apply_geocode(entry, result)
-        if result:
+        if result and is_precise(result.precision):
             report.notes.append(_("Lage: %(label)s (Genauigkeit: %(precision)s)") % {
                 "label": result.label, "precision": LocationPrecision(result.precision).label})
+        elif result:
+            report.warnings.append(_imprecise_message(result))
         elif result.unavailable:
             report.warnings.append(_("Adresse „%(address)s“: Geocoder nicht erreichbar – wird ohne Lage importiert "
                                      "und als „Lage fehlt“ markiert") % {"address": address})
@@ -303,17 +265,28 @@ class RowImporter:
             report.warnings.append(_("Adresse „%(address)s“ nicht gefunden – wird ohne Lage importiert und als „Lage "
                                      "fehlt“ markiert") % {"address": address})
 
-    def _full_clean(self, entry, report):
+    def _full_clean(self, entry, report, exclude=()):
         try:
-            entry.full_clean(exclude=["location_metric"], validate_unique=False, validate_constraints=False)
+            entry.full_clean(exclude=["location_metric", *exclude], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 label = _field_label(self.model, field_name)
                 report.errors += [f"{label}: {message}" for message in messages]
 
 
-def _key(text):
-    return fold_words(str(text or "")).replace(" ", "")
+def _imprecise_message(result):
+    """A warning for an address placed below address precision: how precise, and where to fix it."""
+    arguments = {"label": result.label, "precision": LocationPrecision(result.precision).label,
+                 "area": result.planning_area_name or result.ortsteil_name}
+    if result.precision == LocationPrecision.STREET:
+        message = _("„%(label)s“ nur ungefähr gefunden: Punkt geschätzt entlang der Straße (Genauigkeit: "
+                    "%(precision)s).")
+    elif result.precision == LocationPrecision.PLANNING_AREA and arguments["area"]:
+        message = _("„%(label)s“ nur ungefähr gefunden: Punkt des Planungsraums %(area)s (Genauigkeit: "
+                    "%(precision)s).")
+    else:
+        message = _("„%(label)s“ nur ungefähr gefunden (Genauigkeit: %(precision)s).")
+    return (message % arguments) + " " + _("Bitte nach dem Import unter „Lage genau setzen“ auf der Karte setzen.")
 
 
 def _column_label(field_name):

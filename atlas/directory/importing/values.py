@@ -5,20 +5,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from atlas.directory.models import (
-    Category,
-    Community,
-    Language,
-    LocationPrecision,
-    MeetingPlaceType,
-    Organisation,
-    PublicationStatus,
-    TargetGroup,
-    WheelchairAccess,
-)
 from common.text import fold_words
 
 LIST_SEPARATORS = re.compile(r"[,;/\n|]+")
@@ -104,66 +92,3 @@ def parse_postcode(text):
         raise CellError(_("PLZ: „%(value)s“ ist keine fünfstellige Postleitzahl") % {"value": text})
     return match.group(1)
 
-
-class Vocabularies:
-    """All vocabularies of the directory in memory, matched by key or name (folded, so case, umlauts and
-    spaces do not matter); languages by ISO code, German name or the name in the language itself."""
-
-    def __init__(self):
-        self.tables = {
-            "categories": self._index(Category.objects.all()),
-            "target_groups": self._index(TargetGroup.objects.all()),
-            "communities": self._index(Community.objects.all()),
-            "place_type": self._index(MeetingPlaceType.objects.all()),
-            "languages": self._languages(),
-        }
-        with translation.override("de"):
-            self.kinds = self._choices(Organisation.Kind)
-            self.statuses = self._choices(PublicationStatus)
-            self.wheelchair = self._choices(WheelchairAccess)
-            self.precisions = self._choices(LocationPrecision)
-        self.statuses.update({key("öffentlich"): PublicationStatus.PUBLISHED, key("wartet"): PublicationStatus.PENDING,
-                              key("in Prüfung"): PublicationStatus.PENDING})
-        self.wheelchair.update({key("ja"): WheelchairAccess.YES, key("nein"): WheelchairAccess.NO,
-                                key("teilweise"): WheelchairAccess.LIMITED, key(""): WheelchairAccess.UNKNOWN})
-
-    @staticmethod
-    def _index(queryset):
-        index = {}
-        for item in queryset:
-            for word in (item.key, item.name):
-                index.setdefault(key(word), item)
-        return index
-
-    @staticmethod
-    def _languages():
-        index = {}
-        for language in Language.objects.all():
-            words = [language.code, language.german_name, language.native_name]
-            # "Persisch (Farsi)" is also found as "Persisch" and as "Farsi".
-            words += [part for part in re.split(r"[()]", language.german_name) if part.strip()]
-            for word in words:
-                index.setdefault(key(word), language)
-        return index
-
-    @staticmethod
-    def _choices(choices):
-        index = {}
-        for value, label in choices.choices:
-            index[key(value)] = value
-            index.setdefault(key(str(label)), value)
-        return index
-
-    def lookup_list(self, table, text):
-        """(objects, unknown values) for a cell with several values."""
-        found, unknown = [], []
-        for value in split_list(text):
-            item = self.tables[table].get(key(value))
-            if item is None:
-                unknown.append(value)
-            elif item not in found:
-                found.append(item)
-        return found, unknown
-
-    def lookup(self, table, text):
-        return self.tables[table].get(key(text))

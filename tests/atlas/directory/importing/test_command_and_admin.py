@@ -83,7 +83,7 @@ def test_admin_import_flow_upload_preview_confirm(coordinator):
     page = preview.content.decode()
     assert "Import bestätigen" in page and "Testverein Brücke" in page
     report = preview.context["report"]
-    assert statuses(report) == [(2, "ok"), (3, "ok"), (6, "ok")]
+    assert statuses(report) == [(2, "ok"), (3, "warning"), (6, "ok")]
     assert "<td>6</td>" in page
     assert counts() == before  # the preview writes nothing
 
