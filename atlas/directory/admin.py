@@ -30,6 +30,7 @@ from atlas.directory.models import (
     Room,
     TargetGroup,
 )
+from atlas.directory.placing.queries import queue
 from atlas.directory.translations import FIELDS as TRANSLATED_FIELDS
 from atlas.directory.translations import (
     TRANSLATED_LANGUAGES,
@@ -39,6 +40,7 @@ from atlas.directory.translations import (
     translation_form,
 )
 from atlas.roles.models import OrganisationEditor
+from atlas.roles.permissions import is_coordinator
 from common.admin import URL_FIELDS
 
 
@@ -84,6 +86,9 @@ class LocatedAdmin(ImportAdminMixin, SimpleHistoryAdmin, LeafletGeoAdmin):
         extra_context = {**(extra_context or {}), "public_exports": self._public_export_links()}
         if self.has_add_permission(request):
             extra_context["import_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        if is_coordinator(request.user):
+            extra_context["placing_url"] = reverse("atlas:placing")
+            extra_context["to_place"] = queue(self.model).count()
         return super().changelist_view(request, extra_context=extra_context)
 
     def _public_export_links(self):

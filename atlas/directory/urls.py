@@ -3,6 +3,7 @@
 from django.urls import path
 
 from atlas.directory import views
+from atlas.directory.placing import views as placing
 
 app_name = "atlas"
 
@@ -11,4 +12,6 @@ urlpatterns = [
     path("treffpunkte/<slug:slug>/", views.MeetingPlaceDetailView.as_view(), name="meeting-place-detail"),
     path("verzeichnis/", views.DirectoryListView.as_view(), name="directory"),
     path("embed/", views.EmbedView.as_view(), name="embed"),
+    path("lage-setzen/", placing.QueueView.as_view(), name="placing"),
+    path("lage-setzen/<str:kind>/<int:pk>/", placing.PlaceView.as_view(), name="place-entry"),
 ]

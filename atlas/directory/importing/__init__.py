@@ -5,7 +5,9 @@
     report.has_errors, report.rows[0].line, report.rows[0].errors, report.as_text()
 
 Reading (encodings, separators, headers) is in `reading.py` and `columns.py`, the checks of a row in
-`rows.py`, the all-or-nothing import in `service.py`. The file format is described in docs/import.md.
+`rows.py` (the values it may name, with suggestions for unknown ones, in `vocabulary.py`), the all-or-nothing
+import in `service.py`; the admin's format page and its CSV/XLSX templates in `help.py` and
+`template_files.py`. The file format is described in docs/import.md.
 """
 
 from atlas.directory.importing.reading import ImportFileError, read_table

@@ -1,4 +1,5 @@
-"""The import in the admin: upload → preview (nothing written) → "Import bestätigen" → result.
+"""The import in the admin: upload → preview (nothing written) → "Import bestätigen" → result, and
+beside it the help page of the file format with its templates (CSV and XLSX) to download.
 
 The uploaded file is kept between the steps in the session (base64, at most MAX_FILE_SIZE), under a
 random token, so two imports in two tabs do not mix. Only users with the add permission on the model
@@ -12,12 +13,16 @@ import time
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from atlas.directory.exporting.views import FILE_STEMS, file_response
+from atlas.directory.importing import help as format_help
+from atlas.directory.importing import template_files
 from atlas.directory.importing.service import MAX_FILE_SIZE, run_import
 
 SESSION_KEY = "atlas_import_uploads"
@@ -49,6 +54,9 @@ class ImportAdminMixin:
             path("import/", self.admin_site.admin_view(self.import_view), name=f"{prefix}_import"),
             path("import/confirm/", self.admin_site.admin_view(self.import_confirm_view),
                  name=f"{prefix}_import_confirm"),
+            path("import/format/", self.admin_site.admin_view(self.import_help_view), name=f"{prefix}_import_help"),
+            path("import/vorlage.<str:file_format>", self.admin_site.admin_view(self.import_template_view),
+                 name=f"{prefix}_import_template"),
             *super().get_urls(),
         ]
 
@@ -60,6 +68,8 @@ class ImportAdminMixin:
             "changelist_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"),
             "import_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"),
             "confirm_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_confirm"),
+            "help_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_help"),
+            "placing_url": reverse("atlas:placing"),
             "max_size_mb": MAX_FILE_SIZE // 1024 // 1024,
             "can_set_status": self.has_change_permission(request),
             **extra,
@@ -102,9 +112,42 @@ class ImportAdminMixin:
         messages.success(request, report.summary())
         flagged = report.counts["warning"]
         if flagged:
-            messages.warning(request, _("%(count)d Zeilen hatten Warnungen – bitte die Einträge mit „Lage fehlt“ und "
-                                        "mögliche Doppelungen prüfen.") % {"count": flagged})
+            messages.warning(request, ngettext(
+                "%(count)d Zeile hatte Warnungen – bitte die Meldungen der Vorschau, mögliche Doppelungen und die Lage "
+                "prüfen.",
+                "%(count)d Zeilen hatten Warnungen – bitte die Meldungen der Vorschau, mögliche Doppelungen und die "
+                "Lage prüfen.", flagged) % {"count": flagged})
+        if report.to_place:
+            # After the import: straight to the entries whose point is only approximate or missing.
+            count = len(report.to_place)
+            messages.info(request, ngettext(
+                "%(count)d Eintrag dieses Imports hat keinen genauen Punkt. Bitte setzen Sie ihn hier auf der Karte.",
+                "%(count)d Einträge dieses Imports haben keinen genauen Punkt. Bitte setzen Sie ihn hier auf der "
+                "Karte.", count) % {"count": count})
+            return redirect(self._import_context(request)["placing_url"])
         return redirect(self._import_context(request)["changelist_url"])
+
+    def import_help_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template"
+        return TemplateResponse(request, "admin/atlas/import_help.html", self._import_context(
+            request, title=_("Dateiformat für den Import: %(models)s") % {"models": self.opts.verbose_name_plural},
+            columns=format_help.columns(self.import_kind),
+            value_tables=format_help.value_tables(self.import_kind),
+            kind=self.import_kind, template_csv_url=reverse(name, args=["csv"]),
+            template_xlsx_url=reverse(name, args=["xlsx"])))
+
+    def import_template_view(self, request, file_format):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if file_format == "csv":
+            content = template_files.template_csv(self.import_kind)
+        elif file_format == "xlsx":
+            content = template_files.template_xlsx(self.import_kind)
+        else:
+            raise Http404
+        return file_response(content, file_format, f"{FILE_STEMS[self.import_kind]}-vorlage")
 
     # --- the file between the steps --------------------------------------------------------------
 

@@ -54,6 +54,9 @@ class ImportReport:
     file_errors: list = field(default_factory=list)
     file_warnings: list = field(default_factory=list)
     committed: bool = False  # True once the rows are in the database
+    # Once committed: the ids of the imported entries without a precise point (none, or only estimated),
+    # to be placed by hand ("Lage genau setzen", atlas/directory/placing/).
+    to_place: list = field(default_factory=list)
     file_format: str = ""
     encoding: str = ""
     delimiter: str = ""

@@ -15,6 +15,7 @@ from atlas.directory.importing.reading import ImportFileError, read_table
 from atlas.directory.importing.report import ImportReport
 from atlas.directory.importing.rows import RowImporter
 from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from atlas.geocoding.result import is_precise
 
 KINDS = {"organisations": Organisation, "meeting-places": MeetingPlace}
 MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; bigger files are refused (a district's directory is far smaller)
@@ -70,6 +71,8 @@ def run_import(data, filename="", kind="organisations", dry_run=True, default_st
                                     "%(error)s") % {"error": error})
         return report
     report.committed = True
+    report.to_place = [row.entry.pk for row in prepared
+                       if not row.entry.location_set_manually and not is_precise(row.entry.location_precision)]
     return report
 
 

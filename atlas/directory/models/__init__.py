@@ -9,7 +9,7 @@ from atlas.directory.models.entries import (  # noqa: F401
     Room,
     WheelchairAccess,
 )
-from atlas.directory.models.location import Located, LocationPrecision  # noqa: F401
+from atlas.directory.models.location import Located, LocationPrecision, without_precise_point  # noqa: F401
 from atlas.directory.models.vocabularies import (  # noqa: F401
     Category,
     Community,

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from atlas.geocoding.result import LocationPrecision
+from atlas.geocoding.result import PRECISE_PRECISIONS, LocationPrecision
 from common.projection import to_metric
 from geodata.models import Ortsteil, PlanningArea
 
@@ -59,3 +60,10 @@ class Located(models.Model):
     def save(self, *args, **kwargs):
         self.derive_location_fields()
         super().save(*args, **kwargs)
+
+
+def without_precise_point():
+    """The entries a coordinator should place by hand ("Lage genau setzen", atlas/directory/placing/): no
+    point, or one only estimated (along the street, a planning area's or an Ortsteil's point); never one
+    a person set. Use as `Organisation.objects.filter(without_precise_point())`."""
+    return Q(location_set_manually=False) & (Q(location__isnull=True) | ~Q(location_precision__in=PRECISE_PRECISIONS))

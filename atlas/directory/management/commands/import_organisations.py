@@ -3,7 +3,9 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from atlas.directory.importing import KINDS, run_import
 from atlas.directory.models import PublicationStatus
@@ -33,3 +35,10 @@ class Command(BaseCommand):
             self.stderr.write(report.as_text())
             raise CommandError(_("Import abgebrochen, nichts wurde gespeichert."))
         self.stdout.write(report.as_text())
+        if report.to_place:
+            count = len(report.to_place)
+            self.stdout.write(ngettext(
+                "%(count)d Eintrag ohne genauen Punkt: bitte unter „Lage genau setzen“ (%(path)s) auf der Karte "
+                "setzen.",
+                "%(count)d Einträge ohne genauen Punkt: bitte unter „Lage genau setzen“ (%(path)s) auf der Karte "
+                "setzen.", count) % {"count": count, "path": reverse("atlas:placing")})
