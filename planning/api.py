@@ -4,7 +4,8 @@
   access, gap score, rank and class, plus top-level ``parameters`` and ``computed_at``. The default
   parameters are served from the stored default run (recomputed first if data changed); any other
   parameters are computed on the fly and not stored.
-* ``GET /api/coverage.csv`` or ``?format=csv`` / ``?format=geojson`` — the same as a download.
+* ``GET /api/coverage.csv`` or ``?format=csv`` / ``?format=geojson`` — the same as a download;
+  ``?format=excel`` as a spreadsheet for German Excel (planning/downloads.py).
 * ``POST /api/coverage/what-if/`` — access, gap and rank before/after adding hypothetical supply
   points; nothing is stored. CSRF is enforced for every caller (see ``CsrfEnforced``): the planner
   page sends the ``csrftoken`` cookie's value in an ``X-CSRFToken`` header.
@@ -30,6 +31,7 @@ from common.api.geojson import GeoJSONRenderer, feature, geojson_response, geome
 from common.api.views import FormatNegotiation, GeoJSONView, PublicView
 from common.throttling import ClientRateThrottle
 from geodata.models import HousingEstate, Ortsteil, PlanningArea
+from planning import downloads
 from planning.coverage import service, store
 from planning.coverage.parameters import (
     CATCHMENT_RANGE,
@@ -95,6 +97,12 @@ class CSVRenderer(JSONRenderer):
 
     media_type = "text/csv"
     format = "csv"
+
+
+class ExcelCSVRenderer(CSVRenderer):
+    """``?format=excel``: the table for German Excel (``;``, decimal commas, German headers, BOM)."""
+
+    format = "excel"
 
 
 def attachment(response, level, extension):
@@ -174,7 +182,7 @@ LEVEL_PARAMETER = OpenApiParameter(
 
 
 class CoverageView(GeoJSONView):
-    renderer_classes = [GeoJSONRenderer, JSONRenderer, CSVRenderer]
+    renderer_classes = [GeoJSONRenderer, JSONRenderer, CSVRenderer, ExcelCSVRenderer]
     content_negotiation_class = FormatNegotiation
 
     @extend_schema(
@@ -183,12 +191,15 @@ class CoverageView(GeoJSONView):
         description="Access to the directory's organisations and meeting places per planning area and the "
                     "gap score combining low access with high need; see docs/coverage.md. Default "
                     "parameters come from the stored run, others are computed on the fly. "
-                    "`format=csv` (or /api/coverage.csv) and `format=geojson` download the table.",
+                    "`format=csv` (or /api/coverage.csv) and `format=geojson` download the table; "
+                    "`format=excel` as a CSV for German Excel (`;`, decimal comma, German headers, "
+                    "rounded, UTF-8 with BOM).",
         parameters=[
             *QUERY_PARAMETERS,
             LEVEL_PARAMETER,
-            OpenApiParameter("format", OpenApiTypes.STR, enum=["geojson", "json", "csv"],
-                             description="geojson or csv: download as a file (Content-Disposition attachment)."),
+            OpenApiParameter("format", OpenApiTypes.STR, enum=["geojson", "json", "csv", "excel"],
+                             description="geojson, csv or excel: download as a file (Content-Disposition "
+                                         "attachment)."),
         ],
         responses={(200, "application/geo+json"): COVERAGE_COLLECTION, (200, "application/json"): COVERAGE_COLLECTION,
                    (200, "text/csv"): OpenApiTypes.STR, 400: schema.ERROR},
@@ -223,6 +234,10 @@ class CoverageView(GeoJSONView):
             rows = aggregates["ortsteile" if level == "ortsteil" else "housing_estates"]
 
         download = params.get("format") in ("geojson", "csv") or format == "csv"
+        if request.accepted_renderer.format == "excel":
+            response = HttpResponse(downloads.excel_csv(rows, level), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{downloads.excel_filename(level)}"'
+            return response
         if request.accepted_renderer.format == "csv":
             return attachment(HttpResponse(csv_body(rows), content_type="text/csv; charset=utf-8"), level, "csv")
         shapes = geometries(level)

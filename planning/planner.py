@@ -2,28 +2,26 @@
 gebraucht wird", parameters, and what-if meeting places (nothing is stored).
 
 The page is a shell; static/atlas/js/planning/planner-page.js fetches /api/coverage/ and posts to
-/api/coverage/what-if/. ``PlannerFiguresView`` answers the "figures behind this rank" of one
-planning area (supply within reach) for the current parameters.
+/api/coverage/what-if/; planning/planner_figures.py answers the "figures behind this rank" of one
+planning area (the supply within its catchment) for the current parameters. Beside the ranking the
+robust gaps (planning/robust.py) are rendered on the server.
 """
 
-import numpy as np
-from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
-from rest_framework.exceptions import ParseError
 
+from atlas.directory.config import directory_config
 from atlas.directory.queries import public_points
 from common.basemap import base_map
+from geodata import transit
 from geodata.credits import map_credits
 from geodata.models import FacilityType, PlanningArea, SocialMonitoring
-from planning.api import parameters_from
-from planning.coverage import service
-from planning.coverage.parameters import CATCHMENT_RANGE, ParameterError, Parameters
+from planning.coverage.parameters import Parameters
 from planning.ranking import gap_classes
+from planning.robust import robust_context
 from planning.transit.access import indicator_definition as transit_indicator
 from planning.transit.views import planner_facts
 
@@ -86,6 +84,19 @@ def planner_strings():
         "transitShort": _("ÖPNV"),
         "transitReach": _("Haltestelle in Reichweite"),
         "railDistance": _("Nächste S-, U- oder Regionalbahn (Median, Luftlinie)"),
+        # The entries a catchment counts (ranked-list.js, planner-state.js countedLines).
+        "supplyKind": {"organisation": _("Organisation"), "meeting_place": _("Treffpunkt"),
+                       "facility": _("Einrichtung")},
+        "countedEntries": _("Gezählte Angebote im Einzugsbereich (%(count)s)"),
+        "noneCounted": _("Kein Angebot im Einzugsbereich."),
+        "countedNote": _("Entfernung: Luftlinie zum nächsten Rasterpunkt des Planungsraums. Auf der Karte "
+                         "umringt; gestrichelt, was nur zum Teil zählt."),
+        "metres": _("%(metres)s m"),
+        "countsFull": _("zählt voll"),
+        # "%%" is a percent sign to gettext; the script fills %(percent)s itself.
+        "countsPart": _("zählt zu %(percent)s %%") % {"percent": "%(percent)s"},
+        "sample": _("Beispiel/Sample"),
+        "locationArea": _("Lage nur auf Ebene des Planungsraums"),
     }
 
 
@@ -101,7 +112,7 @@ class PlannerView(TemplateView):
         areas = list(PlanningArea.objects.select_related("ortsteil", "population", "social_monitoring")
                      .order_by("name"))
         points = public_points([area.pk for area in areas])
-        transit = planner_facts()
+        transit_facts = planner_facts()
         area_facts = {}
         for area in areas:
             population = getattr(area, "population", None)
@@ -119,7 +130,7 @@ class PlannerView(TemplateView):
                 "mssLabel": str(SocialMonitoring.STATUS_CLASSES.get(monitoring.status_index)) if valid else None,
                 "point": [point.lon, point.lat] if point else None,
                 # Public transport (planning/transit/): the table's column and the map's indicator.
-                **transit.get(area.key, {}),
+                **transit_facts.get(area.key, {}),
             }
         defaults = Parameters()
         context["areas"] = areas
@@ -128,6 +139,7 @@ class PlannerView(TemplateView):
         context["mss_weights"] = MSS_WEIGHTS
         context["defaults"] = defaults
         context["map_credits"] = map_credits()
+        context["robust"] = robust_context()
         context["planner_config"] = {
             **base_map(),
             "api": {
@@ -147,44 +159,12 @@ class PlannerView(TemplateView):
             # Indicators the map may colour the planning areas by besides the gap: key, label, unit, source_note,
             # classes as in geodata.indicators, and values {planning area key: value} (also at /api/transit-access/).
             "indicators": [{**transit_indicator(),
-                            "values": {key: facts.get("transitAccess") for key, facts in transit.items()}}],
+                            "values": {key: facts.get("transitAccess") for key, facts in transit_facts.items()}}],
             "areas": area_facts,
             "strings": planner_strings(),
+            # Organisations and meeting places over the gaps (static/atlas/js/planning/supply-layer.js).
+            "directory": directory_config(),
+            # The stations (static/atlas/js/map/transit-layer.js).
+            "transit": transit.map_config(),
         }
         return context
-
-
-class PlannerFiguresView(View):
-    """GET /planung/zahlen/<key>/?catchment=…: supply within reach of a planning area's demand points
-    (by kind and distance zone) for the given parameters. Read-only, public data only."""
-
-    def get(self, request, key):
-        try:
-            parameters = parameters_from(request.GET)
-            inputs = service.load_inputs(parameters)
-        except (ParseError, ParameterError) as error:
-            return JsonResponse({"detail": str(error)}, status=400)
-        try:
-            index = inputs.areas.keys.index(key)
-        except ValueError:
-            raise Http404(_("Unbekannter Planungsraum.")) from None
-        demand = inputs.demand.xy[inputs.demand.area == index]
-        supply = inputs.supply
-        zones = parameters.zones()
-        by_kind, by_zone = {}, [0] * len(zones.bounds)
-        if len(demand) and len(supply):
-            distance = np.sqrt(((demand[:, None, :] - supply.xy[None, :, :]) ** 2).sum(axis=2)).min(axis=0)
-            for j in np.flatnonzero(distance <= zones.radius):
-                by_kind[supply.kind[j]] = by_kind.get(supply.kind[j], 0) + 1
-                zone = next(z for z, bound in enumerate(zones.bounds) if distance[j] <= bound)
-                by_zone[zone] += 1
-        return JsonResponse({
-            "key": key,
-            "catchment": parameters.catchment,
-            "zones_m": [round(bound) for bound in zones.bounds],
-            "supply_in_reach": sum(by_kind.values()),
-            "by_kind": by_kind,
-            "by_zone": by_zone,
-            "demand_points": len(demand),
-            "catchment_range": list(CATCHMENT_RANGE),
-        })

@@ -8,6 +8,7 @@ the SVG from ``svg``; the PDF is rendered by ``planning.report_pdf``.
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from django.views.generic import TemplateView
 from geodata.models import HousingEstate, Ortsteil, PlanningArea
 from planning import svg
 from planning.coverage.demand import metric_transform, to_metric
+from planning.coverage.robust import robust_gaps
 from planning.figures import build_profile
 from planning.models import CoverageResult
 from planning.nearby import entries_around
@@ -105,13 +107,23 @@ def static_map(profile, coverage, entries):
     return svg.static_map("static-map", title, shapes, focus, points, description=description)
 
 
-def profile_context(subject, kind):
+def with_robustness(coverage):
+    """Each ranked row with the number of robust-gap settings under which it is in the district's top 10."""
+    robust = robust_gaps()
+    counts = {row["key"]: row["count"] for row in robust["areas"]}
+    for row in coverage["rows"]:
+        row["robust_count"] = counts.get(row["key"], 0)
+    return robust["n"]
+
+
+def profile_context(subject, kind, request=None):
     profile = build_profile(subject, kind)
     _annotate(profile.key_figures)
     _annotate(profile.age_rows)
     _annotate(profile.origin_rows)
     _annotate(profile.mss_indicators)
     coverage = coverage_for(profile)
+    robust_n = with_robustness(coverage)
     entries = entries_around(to_metric(subject.geom))
     sources = {source.pk: source for source in profile.sources}
     # A meeting place may come from several sources (one real place in several layers): each is named.
@@ -138,6 +150,9 @@ def profile_context(subject, kind):
         "sources": sorted(sources.values(), key=lambda source: source.title),
         "municipal_difference_text": signed(municipal_difference),
         "generated": timezone.localtime(),
+        "robust_n": robust_n,
+        # Absolute: the PDF is read away from the site.
+        "method_url": request.build_absolute_uri(reverse("planning:method")) if request else reverse("planning:method"),
     }
 
 
@@ -156,7 +171,7 @@ class OrtsteilProfileView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         ortsteil = get_object_or_404(Ortsteil, key=kwargs["key"])
-        context.update(profile_context(ortsteil, "ortsteil"))
+        context.update(profile_context(ortsteil, "ortsteil", self.request))
         return context
 
 
@@ -166,7 +181,7 @@ class PlanningAreaProfileView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         area = get_object_or_404(PlanningArea.objects.select_related("ortsteil", "bezirksregion"), key=kwargs["key"])
-        context.update(profile_context(area, "planning_area"))
+        context.update(profile_context(area, "planning_area", self.request))
         return context
 
 

@@ -1,9 +1,10 @@
 """HTML → PDF with WeasyPrint (needs the Debian libraries libpango-1.0-0, libpangoft2-1.0-0 and
 libharfbuzz-subset0, and a font such as fonts-dejavu-core).
 
-The document is rendered from a template whose charts and map are inline SVG; its only stylesheet
-is the atlas's own CSS, read from the static files (print media, A4). WeasyPrint never fetches
-anything over the network: the URL fetcher refuses every URL that is not a local static file.
+The document is rendered from a template whose charts and map are inline SVG; its only stylesheets
+are the atlas's own CSS (atlas.css, then planning.css), read from the static files (print media, A4).
+WeasyPrint never fetches anything over the network: the URL fetcher refuses every URL that is not a
+local static file.
 """
 
 import logging
@@ -12,6 +13,8 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 
 STYLESHEET = "atlas/css/atlas.css"
+# The planning pages' own rules (the report's first page among them), after the atlas's.
+STYLESHEETS = (STYLESHEET, "atlas/css/planning.css")
 # WeasyPrint logs every screen-only CSS property it does not support (overflow, filter, …) as a
 # warning; the report's print rules are what matter, so only errors are passed on.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -31,6 +34,6 @@ def render_pdf(html):
     from weasyprint import CSS, HTML
 
     stylesheet = finders.find(STYLESHEET)
-    sheets = [CSS(filename=stylesheet, url_fetcher=_local_only)] if stylesheet else []
+    sheets = [CSS(filename=path, url_fetcher=_local_only) for path in map(finders.find, STYLESHEETS) if path]
     base = Path(stylesheet).parent.as_uri() + "/" if stylesheet else None
     return HTML(string=html, base_url=base, url_fetcher=_local_only).write_pdf(stylesheets=sheets)

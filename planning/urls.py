@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from planning import api, planner, profiles
+from planning import api, method_page, planner, planner_figures, profiles, robust
 from planning.transit.api import TransitAccessView
 
 app_name = "planning"
@@ -12,11 +12,13 @@ api_patterns = ([
     path("coverage.csv", api.CoverageCSVView.as_view(), {"format": "csv"}, name="coverage-csv"),
     path("coverage/what-if/", api.WhatIfView.as_view(), name="coverage-what-if"),
     path("transit-access/", TransitAccessView.as_view(), name="transit-access"),
+    path("coverage/robust/", robust.RobustGapsView.as_view(), name="coverage-robust"),
 ], "api")
 
 urlpatterns = [
     path("planung/", planner.PlannerView.as_view(), name="planner"),
-    path("planung/zahlen/<str:key>/", planner.PlannerFiguresView.as_view(), name="planner-figures"),
+    path("planung/methode/", method_page.MethodView.as_view(), name="method"),
+    path("planung/zahlen/<str:key>/", planner_figures.PlannerFiguresView.as_view(), name="planner-figures"),
     path("ortsteile/", profiles.OrtsteilListView.as_view(), name="ortsteil-list"),
     path("ortsteile/<str:key>/", profiles.OrtsteilProfileView.as_view(), name="ortsteil-profile"),
     path("ortsteile/<str:key>/bericht/", profiles.OrtsteilReportView.as_view(), name="ortsteil-report"),

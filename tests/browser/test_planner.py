@@ -74,6 +74,8 @@ def test_what_if_point_in_the_worst_area_changes_its_rank(atlas_page, live_serve
     worst = ranked_keys(atlas_page)[0]
     row = atlas_page.locator(f"#ranked-body tr.ranked-row[data-key='{worst}']")
     gap_before = row.locator("td").last.inner_text()
+    # A click on the map shows an area's supply until the what-if click is switched on.
+    atlas_page.check("#whatif-click")
     point = atlas_page.evaluate(FIND_CLICK_POINT, worst)
     assert point, "no clickable point inside the worst planning area"
     atlas_page.mouse.click(point["x"], point["y"])

@@ -7,10 +7,13 @@ import numpy as np
 import pytest
 from django.contrib.admin.sites import site
 
+from atlas.directory.models import MeetingPlace, Organisation
+from atlas.directory.queries import public_points
 from geodata.models import FacilityType, PlanningArea
 from planning.coverage import service
 from planning.coverage.parameters import Parameters
 from planning.models import CoverageRun
+from tests.atlas.directory.factories import make_organisation
 from tests.support import INLINE_SCRIPT
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +72,40 @@ def test_figures_behind_a_rank(client):
     assert default["supply_in_reach"] == int((distance <= 1000).sum())
     with_libraries = client.get("/planung/zahlen/05200527/?catchment=2000&supply_types=library").json()
     assert with_libraries["supply_in_reach"] >= large["supply_in_reach"]
+    # The entries counted: one per supply point in reach, nearest first, each with its distance
+    # (to the nearest demand point, rounded to 10 m) and the weight of its zone.
+    entries = default["entries"]
+    assert len(entries) == default["supply_in_reach"]
+    reached = np.flatnonzero(distance <= 1000)
+    assert sorted(entries[n]["id"] for n in range(len(entries))) == sorted(inputs.supply.ids[j] for j in reached)
+    assert [entry["distance_m"] for entry in entries] == sorted(entry["distance_m"] for entry in entries)
+    by_id = {inputs.supply.ids[j]: distance[j] for j in reached}
+    for entry in entries:
+        assert abs(entry["distance_m"] - by_id[entry["id"]]) <= 5 and entry["distance_m"] % 10 == 0
+        assert entry["weight"] == (1.0 if by_id[entry["id"]] <= 500 else 0.68 if by_id[entry["id"]] <= 750 else 0.22)
+        place = MeetingPlace.objects.get(pk=entry["id"])
+        assert entry["name"] == place.name and entry["url"] == place.get_absolute_url() and entry["exact"]
+        assert entry["point"] == pytest.approx([place.location.x, place.location.y], abs=2e-5)
+    assert sum(entry["weight"] == 1.0 for entry in entries) == default["by_zone"][0]
+    counselling = client.get("/planung/zahlen/05200527/?catchment=2000&supply_types=counselling").json()
+    facilities = [entry for entry in counselling["entries"] if entry["kind"] == "facility"]
+    assert facilities and all(entry["url"] is None and entry["name"] for entry in facilities)
+    assert len(facilities) == counselling["by_kind"]["facility"]
+
+
+def test_figures_name_individuals_only_at_their_planning_areas_point(client):
+    area = PlanningArea.objects.get(key="05200527")
+    hidden = make_organisation(name="Frau Beispiel", kind=Organisation.Kind.INDIVIDUAL, consent_publish_address=False,
+                               location=(13.1697, 52.5221), planning_area=area)
+    shown = make_organisation(name="Verein mit Adresse", location=(13.1697, 52.5221))
+    answer = client.get("/planung/zahlen/05200527/").json()
+    entries = {entry["name"]: entry for entry in answer["entries"]}
+    assert entries["Verein mit Adresse"]["exact"] and entries["Verein mit Adresse"]["url"] == shown.get_absolute_url()
+    individual = entries["Frau Beispiel"]
+    assert individual["exact"] is False and individual["url"] == hidden.get_absolute_url()
+    public = public_points([area.pk])[area.pk]
+    assert individual["point"] == pytest.approx([public.lon, public.lat], abs=2e-5)
+    assert individual["point"] != pytest.approx([13.1697, 52.5221], abs=1e-4)
 
 
 @pytest.mark.parametrize("url, status", [("/planung/zahlen/00000000/", 404),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { coverageRows, gapClassColour, parameterQuery } from "../../../static/atlas/js/planning/planner-state.js";
+import { countedLines, coverageRows, gapClassColour, parameterQuery, weightText } from "../../../static/atlas/js/planning/planner-state.js";
 
 const defaults = { catchment: 1000, need: "migration", mss_weight: 0.5 };
 
@@ -50,4 +50,33 @@ test("each gap class has its colour; an unknown one is grey", () => {
   assert.equal(gapClassColour(classes, 5), "#b30000");
   assert.equal(gapClassColour(classes, 3), "#bdbdbd");
   assert.equal(gapClassColour(classes, null), "#bdbdbd");
+});
+
+const strings = {
+  countsFull: "zählt voll",
+  countsPart: "zählt zu %(percent)s %",
+  metres: "%(metres)s m",
+  supplyKind: { organisation: "Organisation", meeting_place: "Treffpunkt", facility: "Einrichtung" },
+};
+
+test("a zone's weight in words: full, or its percentage", () => {
+  assert.equal(weightText(1, strings), "zählt voll");
+  assert.equal(weightText(0.68, strings), "zählt zu 68 %");
+  assert.equal(weightText(0.22, strings, (n) => `<${n}>`), "zählt zu <22> %", "numbers in the page's format");
+});
+
+test("the entries a catchment counts keep their order and say kind, distance and weight", () => {
+  const answer = {
+    entries: [
+      { kind: "meeting_place", id: 3, name: "Jugendzentrum", distance_m: 80, weight: 1 },
+      { kind: "organisation", id: 9, name: "Verein", distance_m: 1250, weight: 0.22 },
+      { kind: "unknown_kind", id: 1, name: "X", distance_m: 10, weight: 0.68 },
+    ],
+  };
+  const lines = countedLines(answer, strings, (n) => n.toLocaleString("de-DE"));
+  assert.deepEqual(lines.map((line) => line.name), ["Jugendzentrum", "Verein", "X"]);
+  assert.equal(lines[0].meta, "Treffpunkt · 80 m · zählt voll");
+  assert.equal(lines[1].meta, "Organisation · 1.250 m · zählt zu 22 %");
+  assert.equal(lines[2].meta, "unknown_kind · 10 m · zählt zu 68 %");
+  assert.deepEqual(countedLines(null, strings), []);
 });

@@ -6,12 +6,16 @@ import { loadHousingEstates } from "../shared/housing-estates.js";
 import { renderLegend } from "../shared/legend.js";
 import { coverageRows, gapClassColour, parameterQuery } from "./planner-state.js";
 import { RankedList } from "./ranked-list.js";
+import { SupplyLayer } from "./supply-layer.js";
 import { WhatIf } from "./what-if.js";
+import { TransitLayer } from "../map/transit-layer.js";
 
 /* global L */
 // Entry point of the planner view (/planung/): the gap score per planning area as a choropleth
-// (class 5 = largest gap), the housing estates above it, the ranked list beside it, parameters that
-// refetch /api/coverage/, and what-if meeting places posted to /api/coverage/what-if/.
+// (class 5 = largest gap), the housing estates, organisations and meeting places (clustered) and the
+// stations above it, the ranked list beside it, parameters that refetch /api/coverage/, and what-if
+// meeting places posted to /api/coverage/what-if/. A click on a planning area opens its figures and
+// rings the entries its catchment counts; with "Klick setzt einen Treffpunkt" it places a what-if point.
 const config = JSON.parse(document.getElementById("planner-config").textContent);
 const strings = config.strings;
 const mapElement = document.getElementById("map");
@@ -22,6 +26,10 @@ const form = document.getElementById("planner-params");
 // The sources of the gap score are listed in the side panel ("Quellen") and on /quellen/.
 const base = new BaseMap("map", config);
 const map = base.map;
+// The district fills the map: quarter zoom steps. Markers above the Ortsteil names (permanent tooltips,
+// 650): the supply is what a planner looks for here.
+L.Util.setOptions(map, { zoomSnap: 0.25 });
+map.getPane("markerPane").style.zIndex = "655";
 const renderer = L.svg({ padding: 0.5 });
 
 const legendIndicator = {
@@ -134,6 +142,8 @@ async function refresh() {
   status.textContent = strings.loading;
   history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
   document.getElementById("planner-csv").href = `${config.api.coverageCsv}${search ? `?${search}` : ""}`;
+  document.getElementById("planner-excel").href = `${config.api.coverage}?format=excel${search ? `&${search}` : ""}`;
+  document.getElementById("planner-geojson").href = `${config.api.coverage}?format=geojson${search ? `&${search}` : ""}`;
   try {
     const [coverage, whatIfAnswer] = await Promise.all([fetchJson(url), whatIf.compute(params)]);
     if (generation !== state.generation) return;
@@ -160,15 +170,55 @@ function scheduleRefresh() {
   timer = setTimeout(refresh, 120);
 }
 
-const list = new RankedList(config, { onPlaceAt: (key) => whatIf.addAtArea(key) });
+const supply = new SupplyLayer(map, config.directory);
+const list = new RankedList(config, {
+  onPlaceAt: (key) => whatIf.addAtArea(key),
+  onFigures: (key, answer) => {
+    supply.showCounted(key, answer);
+    if (answer) outlineArea(key);
+    else if (key === outlined) outlineArea(null);
+  },
+});
+
+// The planning area whose catchment is ringed, outlined thick.
+let outlined = null;
+function outlineArea(key) {
+  if (outlined && outlined !== key) paths.get(outlined)?.setStyle({ weight: 1, color: "#37474f" });
+  outlined = key;
+  const path = key ? paths.get(key) : null;
+  if (path) {
+    path.setStyle({ weight: 4, color: "#1b1f23" });
+    path.bringToFront();
+  }
+}
 const whatIf = new WhatIf(map, config, { onChange: scheduleRefresh, announce });
 
-map.on("click", () => {
+map.on("click", (event) => {
+  // A click on a marker is the marker's (its popup), not a place outside the planning areas.
+  if (event.originalEvent?.target?.closest?.(".leaflet-marker-icon, .dir-marker")) return;
   if (whatIf.clickEnabled) announce(strings.outside);
 });
 form.addEventListener("change", scheduleRefresh);
 form.addEventListener("submit", (event) => event.preventDefault());
 form.elements.mss_weight.addEventListener("input", syncMssOutput);
+
+// Organisations and meeting places over the gaps, each kind behind its checkbox; stations from zoom 11
+// (the district), all stops from street zoom, as on the residents' map.
+async function loadSupply() {
+  supply.bindToggle("organisation", document.getElementById("toggle-organisations"));
+  supply.bindToggle("place", document.getElementById("toggle-places"));
+  try {
+    mapElement.dataset.supply = String(await supply.load());
+  } catch (error) {
+    console.warn("organisations and meeting places unavailable", error);
+  }
+  if (config.transit) {
+    const transit = new TransitLayer(map, { ...config.transit, minZoom: { ...config.transit.minZoom, rapidTransit: 11 } });
+    const toggle = document.getElementById("toggle-transit");
+    transit.setVisible(toggle.checked);
+    toggle.addEventListener("change", () => transit.setVisible(toggle.checked));
+  }
+}
 
 async function start() {
   restoreParameters();
@@ -176,6 +226,7 @@ async function start() {
   map.fitBounds(outlines.getBounds(), { padding: [10, 10] });
   await refresh();
   outlines.addTo(map);
+  await loadSupply();
   try {
     const estates = await loadHousingEstates(map, config, renderer, null);
     const toggle = document.getElementById("toggle-estates");

@@ -1,3 +1,4 @@
+import { fill } from "../shared/format.js";
 import { NO_DATA_COLOUR } from "../shared/indicator-classes.js";
 
 // The planner's pure part: its parameters as a query and the rows of its list and map.
@@ -40,4 +41,20 @@ export function coverageRows(coverage, whatIf) {
 // The colour of a gap class (classes: [{value, colour}] from the server); grey when there is none.
 export function gapClassColour(classes, value) {
   return classes.find((cls) => cls.value === value)?.colour || NO_DATA_COLOUR;
+}
+
+// How an entry of a catchment counts (its distance zone's weight): "zählt voll" or "zählt zu 68 %".
+// strings: {countsFull, countsPart: "… %(percent)s …"}; percent in the page's number format.
+export function weightText(weight, strings, formatNumber = String) {
+  if (weight >= 1) return strings.countsFull;
+  return fill(strings.countsPart, { percent: formatNumber(Math.round(weight * 100)) });
+}
+
+// The entries a catchment counts (the figures answer), nearest first, each with the line the list
+// shows after its name: kind · distance · weight, e.g. "Treffpunkt · 80 m · zählt voll".
+export function countedLines(answer, strings, formatNumber = String) {
+  return (answer?.entries || []).map((entry) => ({
+    ...entry,
+    meta: [strings.supplyKind[entry.kind] || entry.kind, fill(strings.metres, { metres: formatNumber(entry.distance_m) }), weightText(entry.weight, strings, formatNumber)].join(" · "),
+  }));
 }

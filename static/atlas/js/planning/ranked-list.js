@@ -1,23 +1,26 @@
 import { fetchJson } from "../shared/api.js";
 import { clear, el } from "../shared/dom.js";
 import { fill, formatInteger, formatPercent, pageLocale } from "../shared/format.js";
+import { countedLines } from "./planner-state.js";
 
 // The ranked list "Wo Vernetzung gebraucht wird": one row per planning area, sorted by the current
 // rank (after the what-if points, if any); each name is a disclosure button revealing the figures
-// behind the rank (WAI-ARIA disclosure pattern). Beside access to the supply, the area's access to public
-// transport (from the page config, planning/transit/); the gap score stays last. Built from text only
-// (shared/dom.js `el`).
+// behind the rank (WAI-ARIA disclosure pattern): figures, and the entries its catchment counts with
+// their distances (onFigures(key, answer) lets the map ring them; answer null when closed). Beside access
+// to the supply, the area's access to public transport (from the page config, planning/transit/); the gap
+// score stays last. Built from text only (shared/dom.js `el`).
 const gapFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const accessFormat = new Intl.NumberFormat(pageLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export class RankedList {
-  constructor(config, { onPlaceAt }) {
+  constructor(config, { onPlaceAt, onFigures = () => {} }) {
     this.config = config;
     this.strings = config.strings;
     this.body = document.getElementById("ranked-body");
     this.expanded = new Set();
     this.figureCache = new Map();
     this.onPlaceAt = onPlaceAt;
+    this.onFigures = onFigures;
     this.query = "";
     this.rows = [];
   }
@@ -105,6 +108,7 @@ export class RankedList {
       this.fillDetails(row, details.firstChild);
     } else {
       this.expanded.delete(row.key);
+      this.onFigures(row.key, null);
     }
   }
 
@@ -141,8 +145,9 @@ export class RankedList {
     const profile = el("a", { href: this.config.api.profile.replace("__key__", encodeURIComponent(row.key)) }, s.openProfile);
     const place = el("button", { type: "button", className: "link-button" }, s.placeHere);
     place.addEventListener("click", () => this.onPlaceAt(row.key));
-    clear(cell).append(list, el("p", { className: "details-actions" }, profile, " · ", place));
-    this.loadSupply(row.key, supply);
+    const counted = el("div", { className: "counted", "aria-live": "polite" });
+    clear(cell).append(list, counted, el("p", { className: "details-actions" }, profile, " · ", place));
+    this.loadSupply(row.key, supply, counted);
   }
 
   currentCatchment() {
@@ -150,7 +155,7 @@ export class RankedList {
     return Number(params.get("catchment") || this.config.defaults.catchment);
   }
 
-  async loadSupply(key, target) {
+  async loadSupply(key, target, counted) {
     const s = this.strings;
     const url = `${this.config.api.figures.replace("__key__", encodeURIComponent(key))}?${this.query}`;
     try {
@@ -162,8 +167,33 @@ export class RankedList {
       const kinds = Object.entries(answer.by_kind).map(([kind, count]) => `${s.supplyKinds[kind] || kind} ${formatInteger(count)}`);
       const near = fill(s.supplyZones, { near: formatInteger(answer.zones_m[0]), count: formatInteger(answer.by_zone[0]) });
       target.textContent = `${formatInteger(answer.supply_in_reach)}${kinds.length ? ` (${kinds.join(", ")})` : ""}; ${near}`;
+      this.renderCounted(key, answer, counted);
+      if (this.expanded.has(key)) this.onFigures(key, answer);
     } catch (error) {
       target.textContent = `${s.loadError} ${error.message}`;
     }
+  }
+
+  // The entries the catchment counts, nearest first: name (linked), kind, distance, weight.
+  renderCounted(key, answer, container) {
+    const s = this.strings;
+    const lines = countedLines(answer, s, formatInteger);
+    const heading = fill(s.countedEntries, { count: formatInteger(lines.length), metres: formatInteger(answer.catchment) });
+    if (!lines.length) {
+      clear(container).append(el("p", { className: "hint" }, s.noneCounted));
+      return;
+    }
+    const items = lines.map((line) =>
+      el(
+        "li",
+        { dataset: { kind: line.kind, id: String(line.id) } },
+        line.url ? el("a", { href: line.url }, el("bdi", {}, line.name)) : el("bdi", {}, line.name),
+        line.sample ? el("span", { className: "badge badge-sample" }, s.sample) : null,
+        el("span", { className: "counted-meta" }, ` ${line.meta}${line.exact ? "" : ` · ${s.locationArea}`}`),
+      ),
+    );
+    clear(container).append(
+      el("details", { className: "counted-entries", open: true, dataset: { key } }, el("summary", {}, heading), el("ol", {}, items), el("p", { className: "hint" }, s.countedNote)),
+    );
   }
 }

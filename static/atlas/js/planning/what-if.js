@@ -7,6 +7,9 @@ import { fill } from "../shared/format.js";
 // (geocoded by /api/geocode/) or by choosing a planning area (its representative point). They live
 // only in this page: nothing is stored, the server computes before/after and forgets.
 const MAX_POINTS = 50;
+// Above the Ortsteil names (permanent tooltips, tooltipPane 650), below popups (700): a point set under
+// a name stays visible.
+const PANE = "whatIfPoints";
 
 export class WhatIf {
   constructor(map, config, { onChange, announce }) {
@@ -20,6 +23,7 @@ export class WhatIf {
     this.list = document.getElementById("whatif-points");
     this.clearButton = document.getElementById("whatif-clear");
     this.clickToggle = document.getElementById("whatif-click");
+    if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = "660";
     this.layer = L.layerGroup().addTo(map);
     this.bindForms();
     this.renderList();
@@ -73,7 +77,7 @@ export class WhatIf {
     const id = this.nextId++;
     const number = this.points.length + 1;
     const icon = L.divIcon({ className: "whatif-marker", html: el("span", {}, String(number)), iconSize: [26, 26] });
-    const marker = L.marker([lat, lon], { icon, keyboard: false, title: fill(s.pointLabel, { n: number }) });
+    const marker = L.marker([lat, lon], { icon, pane: PANE, keyboard: false, title: fill(s.pointLabel, { n: number }) });
     marker.addTo(this.layer);
     marker.getElement()?.setAttribute("data-whatif", String(id));
     this.points.push({ id, lon, lat, area: areaKey, label, marker });
