@@ -110,3 +110,16 @@ def test_table_beside_the_ranking(client):
     assert f"bleiben {answer['need_overlap']} von 10 Planungsräumen" in page
     assert 'href="/planung/methode/#robust"' in page
 
+
+
+def test_profiles_say_how_robust_a_gap_is(client):
+    answer = robust.compute_robust()
+    counts = {row["key"]: row["count"] for row in answer["areas"]}
+    for key in ("05100208", "05200527", "05400943", "05300839"):
+        page = client.get(f"/planungsraeume/{key}/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+        k = counts.get(key, 0)
+        assert f'data-robust="{k}">In den Top 10 des Bezirks unter {k} von 12 vernünftigen Einstellungen' in page
+    report = client.get("/ortsteile/0504/bericht/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    for key, k in counts.items():
+        if f'<tr data-key="{key}"><td class="num">' in report:
+            assert re.search(rf'<tr data-key="{key}">.*?{k} von 12</td>', report, re.S)
