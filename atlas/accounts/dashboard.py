@@ -16,12 +16,11 @@ The last imports are read from the change history: every entry an import writes 
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus
+from atlas.directory.models import MeetingPlace, Organisation, PublicationStatus, without_precise_point
 from atlas.events.models import Event
-from atlas.geocoding.result import LocationPrecision
 from atlas.moderation.models import Submission
 from atlas.moderation.reminders import stale_meeting_places, stale_organisations
 from atlas.needs.models import Need, NeedsAssessment, Offer
@@ -29,26 +28,18 @@ from atlas.needs.models import Need, NeedsAssessment, Offer
 IMPORT_PREFIX = "Import: "  # atlas.directory.importing.service.import_reason
 LAST_IMPORTS = 5
 QUEUE_PREVIEW = 5
-# Points no better than these do not show where an entry is (the gazetteer's fallbacks); "" is no point.
-IMPRECISE = ("", LocationPrecision.STREET, LocationPrecision.PLANNING_AREA, LocationPrecision.ORTSTEIL)
-# The list of entries to place by hand: the "place precisely" queue of the import feature when it is
-# there, else the admin's list filtered to the same entries.
-PLACING_QUEUE = "atlas:place-precisely"
+# The queue "Lage genau setzen" (atlas/directory/placing/) and its section of each kind.
+PLACING_SECTIONS = {"organisation": "placing-organisation", "meetingplace": "placing-treffpunkt"}
 
 
 def imprecise(model):
-    """Entries of ``model`` (not archived) without a point or with one below address precision."""
-    return (model.objects.exclude(status=PublicationStatus.ARCHIVED)
-            .filter(Q(location__isnull=True) | Q(location_precision__in=IMPRECISE)))
+    """Entries of ``model`` (not archived) to place by hand: no point, or one only estimated below address
+    precision, never one a person set – the entries of the queue "Lage genau setzen"."""
+    return model.objects.filter(without_precise_point()).exclude(status=PublicationStatus.ARCHIVED)
 
 
 def placing_url(model):
-    try:
-        return reverse(PLACING_QUEUE) + f"?kind={model._meta.model_name}"
-    except NoReverseMatch:
-        statuses = ",".join(status for status in PublicationStatus.values if status != PublicationStatus.ARCHIVED)
-        return (reverse(f"admin:atlas_{model._meta.model_name}_changelist")
-                + f"?location_precision__in={','.join(IMPRECISE)}&status__in={statuses}")
+    return reverse("atlas:placing") + "#" + PLACING_SECTIONS[model._meta.model_name]
 
 
 @dataclass

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.core.cache import cache
+from django.db import DatabaseError
 
+from common.read_only import is_read_only_error
 from planning.coverage import method, service, store
 from planning.coverage.demand import demand_points, load_areas
 from planning.coverage.parameters import Parameters
@@ -124,12 +126,19 @@ def cache_key(run):
 
 def robust_gaps():
     """The robust-gaps table of the default parameters, from the cache when it holds it; ``cached``
-    says which."""
-    run = store.default_run()
-    key = cache_key(run)
-    answer = cache.get(key)
+    says which. The stored default run names the data for the cache; while the database is read-only and
+    holds none, the table is computed and not cached."""
+    try:
+        run = store.default_run()
+    except DatabaseError as error:
+        if not is_read_only_error(error):
+            raise
+        run = None
+    key = cache_key(run) if run is not None else None
+    answer = cache.get(key) if key else None
     if answer is not None:
         return {**answer, "cached": True}
     answer = compute_robust()
-    cache.set(key, answer, timeout=CACHE_TIMEOUT)
+    if key:
+        cache.set(key, answer, timeout=CACHE_TIMEOUT)
     return {**answer, "cached": False}

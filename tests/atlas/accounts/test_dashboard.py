@@ -83,9 +83,12 @@ def test_coordinator_sees_her_work_as_counts_that_link_to_the_lists(client):
     for model, kind in ((Organisation, "organisation"), (MeetingPlace, "meetingplace")):
         url, number = count_link(page, f"imprecise-{kind}")
         assert number == imprecise(model).count()
-        listed = client.get(url)  # the admin's list filtered to the same entries
+        assert url == reverse("atlas:placing") + "#placing-" + {"organisation": "organisation",
+                                                                 "meetingplace": "treffpunkt"}[kind]
+        listed = client.get(url)  # the queue "Lage genau setzen", the same entries
         assert listed.status_code == 200
-        assert listed.context["cl"].result_count == number
+        assert {section["kind"]: section["total"] for section in listed.context["sections"]}[
+            {"organisation": "organisation", "meetingplace": "treffpunkt"}[kind]] == number
     names = {entry.name for entry in imprecise(Organisation)}
     assert {"Nur Planungsraum", "Ohne Lage"} <= names and "Archiviert ohne Lage" not in names
 
