@@ -47,7 +47,7 @@ export class OrtsteilLabels {
     const schedule = () => this.schedule();
     map.on("zoomend moveend resize layeradd layerremove", schedule);
     map.on("mousemove", (event) => this.pointerMoved(event.originalEvent));
-    map.on("mouseout", () => this.reveal(null));
+    map.on("mouseout", () => this.pointerLeft());
     const container = map.getContainer();
     // Clusters glide to their places after a zoom (CSS transitions): measure again when they arrive.
     container.addEventListener("transitionend", schedule);
@@ -128,6 +128,14 @@ export class OrtsteilLabels {
       this.frame = 0;
       this.reveal(this.crowdedAt(this.pointer.clientX, this.pointer.clientY));
     });
+  }
+
+  // The pointer left the map: a frame still pending from its last move must not reveal a name again.
+  pointerLeft() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.pointer = null;
+    this.reveal(null);
   }
 
   revealAtCentre() {
