@@ -47,8 +47,10 @@ export class OrtsteilLabels {
     const schedule = () => this.schedule();
     map.on("zoomend moveend resize layeradd layerremove", schedule);
     map.on("mousemove", (event) => this.pointerMoved(event.originalEvent));
-    map.on("mouseout", () => this.pointerLeft());
     const container = map.getContainer();
+    // The DOM's mouseleave, not Leaflet's map "mouseout": Leaflet hands that to a shape under the pointer
+    // that listens to it (the planning areas' hover) and the map never hears it.
+    container.addEventListener("mouseleave", () => this.pointerLeft());
     // Clusters glide to their places after a zoom (CSS transitions): measure again when they arrive.
     container.addEventListener("transitionend", schedule);
     container.addEventListener("focus", () => this.revealAtCentre());
