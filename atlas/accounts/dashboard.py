@@ -38,6 +38,11 @@ def imprecise(model):
     return model.objects.filter(without_precise_point()).exclude(status=PublicationStatus.ARCHIVED)
 
 
+def waiting_url(model):
+    return (reverse(f"admin:atlas_{model._meta.model_name}_changelist")
+            + f"?status__exact={PublicationStatus.PENDING}")
+
+
 def placing_url(model):
     return reverse("atlas:placing") + "#" + PLACING_SECTIONS[model._meta.model_name]
 
@@ -90,6 +95,10 @@ def coordinator_panel():
             :QUEUE_PREVIEW],
         "stale_organisations": stale_organisations().count(),
         "stale_meeting_places": stale_meeting_places().count(),
+        # Entries that wait for publication (an import's rows, an editor's new entry): the admin's list.
+        "waiting": [{"kind": model._meta.model_name, "url": waiting_url(model),
+                     "count": model.objects.filter(status=PublicationStatus.PENDING).count()}
+                    for model in (Organisation, MeetingPlace)],
         "imprecise": [{"kind": model._meta.model_name, "count": imprecise(model).count(), "url": placing_url(model)}
                       for model in (Organisation, MeetingPlace)],
         "imports": last_imports(),

@@ -8,6 +8,7 @@ submissions are listed with filters and decided in the moderation queue (/modera
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,7 @@ from atlas.directory.models import (
     MeetingPlaceFacility,
     MeetingPlaceType,
     Organisation,
+    PublicationStatus,
     Room,
     TargetGroup,
 )
@@ -52,7 +54,7 @@ class LocatedAdmin(ImportAdminMixin, SimpleHistoryAdmin, LeafletGeoAdmin):
     prepopulated_fields = {"slug": ["name"]}
     change_list_template = "admin/atlas/change_list_import.html"
     formfield_overrides = URL_FIELDS
-    actions = ["export_selection_xlsx", "export_selection_csv"]
+    actions = ["publish_selection", "export_selection_xlsx", "export_selection_csv"]
     # The descriptions in other languages are edited in their own fields (atlas/directory/translations.py),
     # not as raw JSON.
     exclude = ["translations"]
@@ -105,6 +107,26 @@ class LocatedAdmin(ImportAdminMixin, SimpleHistoryAdmin, LeafletGeoAdmin):
         records = admin_rows(queryset)
         content = to_csv(records) if file_format == "csv" else to_xlsx(records, title=SHEET_TITLES[self.import_kind])
         return file_response(content, file_format, stem)
+
+    @admin.action(description=_("Auswahl veröffentlichen"), permissions=["change"])
+    def publish_selection(self, request, queryset):
+        """Publishes the selected entries that wait (e.g. after an import), each checked like a save in the
+        form; one that fails its checks stays as it was and is named with the reason."""
+        published, refused = 0, []
+        for entry in queryset.exclude(status=PublicationStatus.PUBLISHED):
+            entry.status = PublicationStatus.PUBLISHED
+            try:
+                entry.full_clean()
+            except ValidationError as error:
+                refused.append(f"{entry.name}: {'; '.join(error.messages)}")
+                continue
+            entry._change_reason = gettext("Veröffentlicht (Auswahl in der Liste)")
+            entry.save()
+            published += 1
+        self.message_user(request, gettext("Veröffentlicht: %(count)s.") % {"count": published}, messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, gettext("Nicht veröffentlicht – %(reason)s") % {"reason": reason},
+                              messages.WARNING)
 
     @admin.action(description=_("Auswahl exportieren (Excel)"), permissions=["change"])
     def export_selection_xlsx(self, request, queryset):

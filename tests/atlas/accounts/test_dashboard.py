@@ -180,3 +180,26 @@ def test_a_person_without_role_sees_no_panel(client):
     assert COORDINATION_PANEL not in page and PLANNER_PANEL not in page and EDITOR_PANEL not in page
     assert "noch für keine Organisation" in page
     assert reverse("moderation:queue") not in page and reverse("planning:planner") not in page.split("<main")[1]
+
+
+def test_entries_waiting_for_publication_are_counted_and_published_from_the_list(client):
+    """An import's rows wait for publication: the coordinator sees how many, finds them in the admin's list
+    and publishes a selection there; an entry that fails its checks stays waiting and is named."""
+    coordinator = make_user("koordinatorin", role=COORDINATORS)
+    waiting = [make_organisation(name=f"Importiert {n}", status=PublicationStatus.PENDING) for n in range(2)]
+    refused = make_organisation(name="Fehlerhaft", status=PublicationStatus.PENDING, website="kein Link")
+    page = page_of(client, coordinator)
+    url, number = count_link(page, "waiting-organisation")
+    assert number == 3
+    listed = client.get(url)
+    assert listed.status_code == 200 and listed.context["cl"].result_count == 3
+    response = client.post(reverse("admin:atlas_organisation_changelist"), {
+        "action": "publish_selection", "_selected_action": [entry.pk for entry in [*waiting, refused]]}, follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert "Veröffentlicht: 2." in shown
+    assert any(message.startswith("Nicht veröffentlicht – Fehlerhaft: ") for message in shown)
+    assert [entry.status for entry in Organisation.objects.filter(pk__in=[entry.pk for entry in waiting])] == [
+        "published", "published"]
+    refused.refresh_from_db()
+    assert refused.status == PublicationStatus.PENDING
+    assert Organisation.history.filter(name="Importiert 0", history_change_reason__startswith="Veröffentlicht").exists()
