@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from atlas.directory.exporting.columns import Record
 from atlas.directory.exporting.formats import to_csv
+from planning.transit import access
 
 FILE_STEMS = {"planning_area": "versorgungsluecken-spandau-planungsraeume",
               "ortsteil": "versorgungsluecken-spandau-ortsteile",
@@ -27,6 +28,7 @@ def excel_records(rows, level):
     """One record per area, by rank; figures rounded (need and index to whole numbers, access A per
     1,000 to 2 decimals, gap score to 3)."""
     records = []
+    transit = {figure["key"]: figure for figure in access.figures().get(level, [])}
     for row in sorted(rows, key=lambda row: row["rank"]):
         cells = [(_("Rang"), "rank", int(row["rank"])), (_name_header(level), "name", row["name"])]
         if level == "planning_area":
@@ -42,6 +44,15 @@ def excel_records(rows, level):
         ]
         if level == "planning_area":
             cells.append((_("Planungsraum-Schlüssel"), "key", str(row["key"])))
+        if (figure := transit.get(row.get("key"))) is not None:  # planning areas and Ortsteile: access to public transport
+            cells += [
+                (_("ÖPNV-Anbindung in % (gewichtet nach Fahrtenangebot)"), "transit_access",
+                 round(figure["transit_access"], 1)),
+                (_("Haltestelle in Reichweite: Anteil der Einwohner:innen in %"), "transit_reach",
+                 round(figure["transit_reach"], 1)),
+                (_("Nächste S-, U- oder Regionalbahn in m (Median, Luftlinie)"), "rail_distance",
+                 int(figure["rail_distance_m"])),
+            ]
         records.append(Record(cells=cells))
     return records
 

@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 
 HEADERS = ["Rang", "Planungsraum", "Ortsteil", "Einwohner:innen", "Bedarf (gewichtete Personen)",
            "Erreichbarkeit A (Angebote je 1.000 Personen mit Bedarf)", "Erreichbarkeit (Bezirk = 100)", "Lückenwert",
-           "Klasse (5 = größte Lücke)", "Rasterpunkte", "Planungsraum-Schlüssel"]
+           "Klasse (5 = größte Lücke)", "Rasterpunkte", "Planungsraum-Schlüssel",
+           "ÖPNV-Anbindung in % (gewichtet nach Fahrtenangebot)",
+           "Haltestelle in Reichweite: Anteil der Einwohner:innen in %",
+           "Nächste S-, U- oder Regionalbahn in m (Median, Luftlinie)"]
 
 
 def excel(client, query=""):
@@ -45,6 +48,8 @@ def test_planning_areas_for_german_excel(client):
         assert pd.api.types.is_integer_dtype(table[column]), column
     assert pd.api.types.is_float_dtype(table["Lückenwert"])
     json = features(client)
+    access = {area["properties"]["key"]: area["properties"]
+              for area in client.get("/api/transit-access/").json()["features"]}
     for row in table.itertuples(index=False):
         source = json[row[10]]
         assert row[0] == source["rank"] and row[1] == source["name"] and row[2] == source["ortsteil"]
@@ -52,11 +57,14 @@ def test_planning_areas_for_german_excel(client):
         assert row[5] == pytest.approx(round(1000 * source["access"], 2), abs=1e-9)
         assert row[6] == round(100 * source["relative_access"]) and row[7] == round(source["gap_score"], 3)
         assert row[8] == source["class"] and row[9] == source["demand_points"]
+        transit = access[row[10]]  # as /api/transit-access/ gives it, rounded
+        assert row[11] == round(transit["transit_access"], 1) and row[12] == round(transit["transit_reach"], 1)
+        assert row[13] == transit["rail_distance_m"]
     text = response.content.decode("utf-8-sig")
     first = next(csv.reader(io.StringIO(text), delimiter=";"))
     assert first == HEADERS and "Lückenwert" in text  # umlauts intact
     body = text.splitlines()[1:]
-    assert all(line.count(";") == 10 for line in body)
+    assert all(line.count(";") == 13 for line in body)
     assert not any("." in cell for line in body for cell in line.split(";")[3:10])  # no decimal points
     decimals = [cell.split(",")[1] for line in body for cell in line.split(";")[3:10] if "," in cell]
     assert decimals and max(map(len, decimals)) <= 3
