@@ -44,7 +44,8 @@ def excel_records(rows, level):
         ]
         if level == "planning_area":
             cells.append((_("Planungsraum-Schlüssel"), "key", str(row["key"])))
-        if (figure := transit.get(row.get("key"))) is not None:  # planning areas and Ortsteile: access to public transport
+        # Access to public transport, for planning areas and Ortsteile.
+        if (figure := transit.get(row.get("key"))) is not None:
             cells += [
                 (_("ÖPNV-Anbindung in % (gewichtet nach Fahrtenangebot)"), "transit_access",
                  round(figure["transit_access"], 1)),
