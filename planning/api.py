@@ -27,10 +27,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from common.api import schema
-from common.api.geojson import GeoJSONRenderer, feature, geojson_response, geometry_json
+from common.api.geojson import GeoJSONRenderer, feature, geojson_response
 from common.api.views import FormatNegotiation, GeoJSONView, PublicView
 from common.throttling import ClientRateThrottle
-from geodata.models import HousingEstate, Ortsteil, PlanningArea
 from planning import downloads
 from planning.coverage import service, store
 from planning.coverage.parameters import (
@@ -42,6 +41,7 @@ from planning.coverage.parameters import (
     ParameterError,
     Parameters,
 )
+from planning.shapes import geometries
 
 TAG = "coverage"
 LEVELS = ("planning_area", "ortsteil", "housing_estate")
@@ -116,16 +116,6 @@ def csv_body(rows):
     writer.writeheader()
     writer.writerows(sorted(rows, key=lambda row: row["rank"]))
     return buffer.getvalue().encode("utf-8")
-
-
-def geometries(level):
-    if level == "ortsteil":
-        rows = Ortsteil.objects.annotate(geometry=geometry_json()).values_list("key", "geometry")
-    elif level == "housing_estate":
-        rows = HousingEstate.objects.annotate(geometry=geometry_json()).values_list("id", "geometry")
-    else:
-        rows = PlanningArea.objects.annotate(geometry=geometry_json()).values_list("key", "geometry")
-    return {str(key): geometry for key, geometry in rows}
 
 
 COVERAGE_PROPERTIES = {

@@ -11,7 +11,7 @@ from rest_framework.exceptions import ParseError
 from common.api import schema
 from common.api.geojson import feature, geojson_response
 from common.api.views import GeoJSONView
-from planning.api import geometries
+from planning.shapes import geometries
 from planning.transit import access
 
 LEVELS = ("planning_area", "ortsteil")
