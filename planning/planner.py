@@ -77,6 +77,8 @@ def planner_strings():
         "before": _("vorher"),
         "after": _("nachher"),
         "tooltip": _("%(name)s: Rang %(rank)s, Klasse %(cls)s"),
+        # The tooltip while the map is coloured by an indicator ("Karte färben nach"): its label and value.
+        "tooltipIndicator": _("%(name)s: %(label)s %(value)s"),
         "housingEstates": _("Großwohnsiedlungen (abgeleitet)"),
         "derivedEstate": _("Abgeleitet aus Planungsräumen, kein amtlicher Umriss"),
         "ortsteilLayer": _("Ortsteile"),

@@ -1,10 +1,10 @@
 import { fetchJson } from "../shared/api.js";
 import { BaseMap } from "../shared/base-map.js";
 import { el } from "../shared/dom.js";
-import { fill, pageLocale } from "../shared/format.js";
+import { fill, formatInteger, pageLocale } from "../shared/format.js";
 import { loadHousingEstates } from "../shared/housing-estates.js";
 import { renderLegend } from "../shared/legend.js";
-import { coverageRows, gapClassColour, parameterQuery } from "./planner-state.js";
+import { addressQuery, colourChoice, coverageRows, gapClassColour, indicatorColours, parameterQuery } from "./planner-state.js";
 import { RankedList } from "./ranked-list.js";
 import { SupplyLayer } from "./supply-layer.js";
 import { WhatIf } from "./what-if.js";
@@ -38,6 +38,10 @@ const legendIndicator = {
   classes: config.classes.map((cls) => ({ colour: cls.colour, label: cls.label })),
 };
 const classColour = (value) => gapClassColour(config.classes, value);
+// "Karte färben nach": the gap classes (null) or one of the page's indicators (ÖPNV-Anbindung …).
+const indicators = config.indicators || [];
+const colourSelect = document.getElementById("planner-colour");
+let activeIndicator = null;
 
 const state = { coverage: null, whatIf: null, generation: 0 };
 let areaLayer = null;
@@ -64,6 +68,13 @@ function restoreParameters() {
   const types = (search.get("supply_types") || "").split(",").filter(Boolean);
   form.querySelectorAll('[name="supply_types"]').forEach((box) => (box.checked = types.includes(box.value)));
   syncMssOutput();
+  colourSelect.value = colourChoice(search, indicators);
+  activeIndicator = indicators.find((indicator) => indicator.key === colourSelect.value) || null;
+}
+
+function writeAddress() {
+  const search = addressQuery(parameterQuery(parameters(), config.defaults), activeIndicator?.key || "");
+  history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
 }
 
 function syncMssOutput() {
@@ -74,16 +85,18 @@ function syncMssOutput() {
 
 // -- drawing ---------------------------------------------------------------------------------------
 
-function redraw() {
-  const current = coverageRows(state.coverage, state.whatIf);
-  const counts = {};
+// Colours the planning areas by the gap classes (after the what-if points) or by the chosen indicator,
+// and writes the matching legend.
+function recolour(current) {
+  const gapCounts = {};
+  const byIndicator = activeIndicator ? indicatorColours(activeIndicator, current.map((row) => row.key)) : null;
   for (const row of current) {
     const cls = row.after ? row.after.class : row.class;
     const rank = row.after ? row.after.rank : row.rank;
-    counts[cls - 1] = (counts[cls - 1] || 0) + 1;
+    gapCounts[cls - 1] = (gapCounts[cls - 1] || 0) + 1;
     const path = paths.get(row.key);
     if (!path) continue;
-    const colour = classColour(cls);
+    const colour = byIndicator ? byIndicator.colours.get(row.key) : classColour(cls);
     path.setStyle({ fillColor: colour });
     path.feature.properties = { ...path.feature.properties, rank, class: cls };
     const element = path.getElement();
@@ -93,21 +106,34 @@ function redraw() {
       element.dataset.fill = colour;
     }
   }
-  renderLegend(document.getElementById("planner-legend"), legendIndicator, strings, { ...counts, noData: 0 });
+  const legend = document.getElementById("planner-legend");
+  if (byIndicator) renderLegend(legend, activeIndicator, strings, byIndicator.counts);
+  else renderLegend(legend, legendIndicator, strings, { ...gapCounts, noData: 0 });
+  mapElement.dataset.colour = activeIndicator?.key || "gap";
+}
+
+function redraw() {
+  const current = coverageRows(state.coverage, state.whatIf);
+  recolour(current);
   list.render(current, parameterQuery(parameters(), config.defaults));
+}
+
+// The tooltip of a planning area: its rank and class, or its value of the indicator the map shows.
+function tooltipText(properties) {
+  if (!activeIndicator) return fill(strings.tooltip, { name: properties.name, rank: properties.rank, cls: properties.class });
+  const value = activeIndicator.values?.[properties.key];
+  const text = value === null || value === undefined ? strings.noData : `${formatInteger(value)} ${activeIndicator.unit}`.trim();
+  return fill(strings.tooltipIndicator, { name: properties.name, label: activeIndicator.label, value: text });
 }
 
 function drawAreas(collection) {
   areaLayer = L.geoJSON(collection, {
     renderer,
-    style: (feature) => ({ color: "#37474f", weight: 1, fillOpacity: 0.8, fillColor: classColour(feature.properties.class) }),
+    style: () => ({ color: "#37474f", weight: 1, fillOpacity: 0.8 }),
     onEachFeature: (feature, path) => {
       const key = feature.properties.key;
       paths.set(key, path);
-      path.bindTooltip(() => {
-        const p = path.feature.properties;
-        return el("span", {}, fill(strings.tooltip, { name: p.name, rank: p.rank, cls: p.class }));
-      }, { sticky: true });
+      path.bindTooltip(() => el("span", {}, tooltipText(path.feature.properties)), { sticky: true });
       path.on("click", (event) => {
         L.DomEvent.stopPropagation(event);
         if (whatIf.clickEnabled) whatIf.add(event.latlng.lng, event.latlng.lat, key);
@@ -140,7 +166,7 @@ async function refresh() {
   const url = `${config.api.coverage}${search ? `?${search}` : ""}`;
   mapElement.dataset.ready = "loading";
   status.textContent = strings.loading;
-  history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
+  writeAddress();
   document.getElementById("planner-csv").href = `${config.api.coverageCsv}${search ? `?${search}` : ""}`;
   document.getElementById("planner-excel").href = `${config.api.coverage}?format=excel${search ? `&${search}` : ""}`;
   document.getElementById("planner-geojson").href = `${config.api.coverage}?format=geojson${search ? `&${search}` : ""}`;
@@ -200,6 +226,12 @@ map.on("click", (event) => {
 });
 form.addEventListener("change", scheduleRefresh);
 form.addEventListener("submit", (event) => event.preventDefault());
+// Recolouring needs no new figures: the indicators' values came with the page.
+colourSelect.addEventListener("change", () => {
+  activeIndicator = indicators.find((indicator) => indicator.key === colourSelect.value) || null;
+  writeAddress();
+  if (state.coverage) recolour(coverageRows(state.coverage, state.whatIf));
+});
 form.elements.mss_weight.addEventListener("input", syncMssOutput);
 
 // Organisations and meeting places over the gaps, each kind behind its checkbox; stations from zoom 11

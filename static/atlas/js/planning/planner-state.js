@@ -1,5 +1,5 @@
 import { fill } from "../shared/format.js";
-import { NO_DATA_COLOUR } from "../shared/indicator-classes.js";
+import { NO_DATA_COLOUR, classify } from "../shared/indicator-classes.js";
 
 // The planner's pure part: its parameters as a query and the rows of its list and map.
 
@@ -12,6 +12,34 @@ export function parameterQuery(params, defaults) {
   if (params.mss_weight !== defaults.mss_weight) search.set("mss_weight", String(params.mss_weight));
   if (params.supply_types) search.set("supply_types", params.supply_types);
   return search.toString();
+}
+
+// What colours the map ("Karte färben nach"): "" = the gap classes, else the key of one of the page's
+// indicators. Kept in the address as `colour=<key>` after the parameters, never sent to the API.
+export function colourChoice(search, indicators) {
+  const key = new URLSearchParams(search).get("colour") || "";
+  return indicators.some((indicator) => indicator.key === key) ? key : "";
+}
+
+// The address' query: the parameters' query (parameterQuery) and the colouring unless it is the gap.
+export function addressQuery(parameterSearch, colour) {
+  const search = new URLSearchParams(parameterSearch);
+  if (colour) search.set("colour", colour);
+  return search.toString();
+}
+
+// The colour of each planning area (keys) by an indicator {classes, values: {key: value}}, and how many
+// areas fall in each class (by class index, and "noData") for the legend.
+export function indicatorColours(indicator, keys) {
+  const colours = new Map();
+  const counts = { noData: 0 };
+  for (const key of keys) {
+    const cls = classify(indicator.values?.[key] ?? null, indicator);
+    const index = cls ? indicator.classes.indexOf(cls) : "noData";
+    counts[index] = (counts[index] || 0) + 1;
+    colours.set(key, cls ? cls.colour : NO_DATA_COLOUR);
+  }
+  return { colours, counts };
 }
 
 // One row per planning area of the coverage answer: its properties, and under `after` its figures
