@@ -2,6 +2,7 @@
 not public until a coordinator approves it in the queue; a rejection's reason is mailed."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -10,6 +11,7 @@ from playwright.sync_api import expect
 from atlas.directory.models import Language, Organisation, PublicationStatus
 from atlas.moderation.models import Submission
 from atlas.roles.permissions import COORDINATORS
+from tests.atlas.directory.factories import make_organisation
 from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 from tests.factories import PASSWORD, make_user
@@ -46,6 +48,14 @@ def propose_organisation(page, live_server, name, email=""):
 
 def api_status(page, live_server, slug):
     return page.request.get(f"{live_server.url}/api/organisations/{slug}/").status
+
+
+def log_in_any_language(page, live_server, username):
+    page.goto(f"{live_server.url}/konto/anmelden/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/konto/")
 
 
 def log_in(page, live_server, username):
@@ -148,3 +158,42 @@ def test_coordinator_corrects_a_proposal_and_approves_it(atlas_page, live_server
     assert organisation.status == PublicationStatus.PUBLISHED
     assert sorted(organisation.languages.values_list("code", flat=True)) == ["ar", "ku"]
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_queue_and_stale_list_fit_a_phone(atlas_page, live_server, language):
+    """On a 390 px phone the coordinator's queue and the list of entries to check do not scroll sideways:
+    each row is a card whose name links to the submission (or entry) and whose "prüfen" is in sight."""
+    page = atlas_page
+    make_user("koordinatorin", role=COORDINATORS)
+    name = "Interkultureller Nachbarschaftsverein Wilhelmstadt-Staaken"
+    organisation = make_organisation(name=name, status=PublicationStatus.PENDING)
+    submission = Submission.objects.create(kind=Submission.Kind.NEW_ORGANISATION, payload={"name": name},
+                                           organisation=organisation, sender_hash="x",
+                                           submitter_name="Ayşe Yılmaz-Schneider")
+    old = make_organisation(name="Lange nicht geprüfter Kulturverein Hakenfelde")
+    Organisation.objects.filter(pk=old.pk).update(last_verified=date(2020, 1, 15))
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    log_in_any_language(page, live_server, "koordinatorin")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/moderation/")
+    row = page.locator(f"tr[data-submission='{submission.pk}']")
+    expect(row).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, "the queue scrolls sideways"
+    title = row.get_by_role("link", name=name)
+    expect(title).to_have_attribute("href", f"/moderation/{submission.pk}/")
+    check = row.locator(f"a[href='/moderation/{submission.pk}/']").last
+    box = check.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, "the review link is off-screen"
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-queue-phone-{language}.png", full_page=True)
+
+    page.goto(f"{live_server.url}/moderation/pruefen/")
+    expect(page.get_by_role("link", name=old.name)).to_be_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, "the stale list scrolls sideways"
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{SCREENSHOT_DIR}/moderation-stale-phone-{language}.png", full_page=True)
+
+    page.goto(f"{live_server.url}/moderation/")
+    page.get_by_role("link", name=name).click()
+    expect(page.locator("h1")).to_have_text(name)
