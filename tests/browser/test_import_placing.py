@@ -164,9 +164,16 @@ def test_admin_import_pages_in_german_and_arabic(atlas_page, live_server, tmp_pa
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     page.goto(f"{live_server.url}/admin/atlas/organisation/import/format/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
-    expect(page.locator("#values-categories + table")).to_contain_text("Hausaufgabenhilfe")
+    expect(page.locator("#values-categories + .table-scroll table")).to_contain_text("Hausaufgabenhilfe")
     page.screenshot(path=f"{SCREENSHOT_DIR}/import-format-{language}-1366.png", full_page=True)
     assert axe_violations(page) == []
+    # On a phone the page does not scroll sideways: the tables wrap (and would scroll by themselves).
+    page.set_viewport_size(PHONE)
+    page.reload()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"], "scrolls sideways"
+    page.screenshot(path=f"{SCREENSHOT_DIR}/import-format-{language}-390.png", full_page=True)
+    assert axe_violations(page) == []
+    page.set_viewport_size(LAPTOP)
     page.goto(f"{live_server.url}/admin/atlas/organisation/import/")
     upload(page, tmp_path, "liste.csv", HEADER + "Testverein Wever;Kochen;tr;Weverstraße 38;13595\n")
     expect(page.locator("#import-report")).to_contain_text("Hausaufgabenhilfe")
