@@ -7,7 +7,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from atlas.directory.models import MeetingPlace
 from tests.atlas.directory.factories import make_organisation
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
 from tests.browser.support import show_all_entries
 
@@ -216,3 +218,41 @@ def test_embed_has_fixed_filters_and_no_site_header(atlas_page, live_server, org
     link = atlas_page.locator("#directory-list a.item-name")
     expect(link).to_have_attribute("target", "_blank")
     assert atlas_page.console_errors == []
+
+
+# Each term's values start where the other values start: the grid's value column (inline end of the terms).
+FACTS_IN_TWO_COLUMNS = """(dl) => {
+  const rtl = getComputedStyle(dl).direction === 'rtl';
+  const start = (el) => { const box = el.getBoundingClientRect(); return Math.round(rtl ? box.right : box.left); };
+  const terms = [...dl.querySelectorAll(':scope > dt')].map(start);
+  const values = [...dl.querySelectorAll(':scope > dd')].map(start);
+  return {terms: [...new Set(terms)], values: [...new Set(values)]};
+}"""
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_place_from_several_sources_lists_them_in_one_column(atlas_page, live_server, geodata_live, language):
+    """A meeting place merged from two sources: "Quellen" holds both attributions in one value, and
+    every term and value after it stays in its column (the second source's value used to jump into the
+    terms' column and shift the rest), on a laptop and a phone, in German and in Arabic."""
+    page = atlas_page
+    place = MeetingPlace.objects.get(name="Jugendzentrum STEIG")
+    sources = place.all_sources()
+    assert len(sources) >= 2
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    for width, height in ((1366, 800), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{live_server.url}/treffpunkte/{place.slug}/")
+        facts = page.locator(".entry-meta dl.facts")
+        expect(facts).to_be_visible()
+        columns = facts.evaluate(FACTS_IN_TWO_COLUMNS)
+        assert len(columns["terms"]) == 1 and len(columns["values"]) == 1, columns
+        assert columns["terms"] != columns["values"]
+        attributions = facts.locator(".source-attribution")
+        expect(attributions).to_have_count(len(sources))
+        # All attributions in one value, the one after the term "Quellen".
+        assert attributions.evaluate_all("items => new Set(items.map((item) => item.closest('dd'))).size") == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        facts.scroll_into_view_if_needed()
+        page.screenshot(path=f"{SCREENSHOT_DIR}/place-sources-{language}-{width}.png", full_page=True)
+    assert axe_violations(page) == []
