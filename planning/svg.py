@@ -2,10 +2,14 @@
 
 Only presentation attributes (fill, stroke, font-size …) are used, never ``style=""``: the
 Content-Security-Policy forbids inline styles, and WeasyPrint renders the same markup into the PDF.
+Each <svg> is ``direction="ltr"``: its coordinates are laid out left to right, and on an Arabic page
+(``dir="rtl"``, inherited) ``text-anchor`` would otherwise flip and push labels and values over the bars.
 Every text that reaches the markup passes through ``escape``. Each chart is paired with a data
 table in the template (the SVG itself is ``aria-hidden``-free but labelled; the table is the
 accessible form of the same numbers).
 """
+
+import unicodedata
 
 import shapely
 from django.utils.html import escape
@@ -16,6 +20,15 @@ INK = "#1b1f23"
 MUTED = "#4a5560"
 SERIES_COLOURS = ("#00587a", "#9aa5b1")
 MAX_LABEL = 32
+
+
+def _isolated(text):
+    """Right-to-left text (an Arabic label) between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: inside
+    the left-to-right chart it reads in its own direction ("Spandau بلدية", not "بلدية Spandau")."""
+    text = str(text)
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return f"\u2068{text}\u2069"
+    return text
 
 
 def _number(value, digits=1):
@@ -38,7 +51,7 @@ def bar_chart(chart_id, title, rows, series, unit="%", digits=1, maximum=None, w
     parts = [
         f'<svg class="chart" id="{escape(chart_id)}" role="img" aria-labelledby="{escape(chart_id)}-title '
         f'{escape(chart_id)}-desc" viewBox="0 0 {width} {height}" width="100%" '
-        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}">',
+        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" direction="ltr">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(_describe(rows, series, unit, digits))}</desc>',
     ]
@@ -46,14 +59,14 @@ def bar_chart(chart_id, title, rows, series, unit="%", digits=1, maximum=None, w
     for index, name in enumerate(series):
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 16}" y="16" font-size="12" fill="{INK}">{escape(name)}</text>')
+        parts.append(f'<text x="{x + 16}" y="16" font-size="12" fill="{INK}">{escape(_isolated(name))}</text>')
         x += 22 + 7 * len(str(name))
     y = legend_height
     for label, numbers in rows:
         # Long labels are shortened in the chart only; the data table beside it has them in full.
         short = label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1].rstrip() + "…"
         parts.append(f'<text x="{label_width - 8}" y="{y + group_height / 2:.1f}" font-size="12" fill="{INK}" '
-                     f'text-anchor="end" dominant-baseline="middle">{escape(short)}</text>')
+                     f'text-anchor="end" dominant-baseline="middle">{escape(_isolated(short))}</text>')
         for index, value in enumerate(numbers):
             bar_y = y + index * bar_height
             colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
@@ -116,7 +129,7 @@ def static_map(map_id, title, shapes, focus, points=(), width=640, height=480, d
     parts = [
         f'<svg class="static-map" id="{escape(map_id)}" role="img" aria-labelledby="{escape(map_id)}-title '
         f'{escape(map_id)}-desc" viewBox="0 0 {width} {height}" width="100%" '
-        f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}">',
+        f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" direction="ltr">',
         f'<title id="{escape(map_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(map_id)}-desc">{escape(description)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eef2f4"/>',

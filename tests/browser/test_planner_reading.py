@@ -158,3 +158,41 @@ def test_profile_fits_a_phone(atlas_page, live_server, language, url):
     slug = url.strip("/").replace("/", "-")
     page.screenshot(path=f"{SCREENSHOT_DIR}/profile-phone-{slug}-{language}.png", full_page=True)
     assert page.console_errors == []
+
+
+# Pairs of things in a chart that overlap: texts with texts, texts with bars and legend swatches (SVG user
+# units, half a unit of slack).
+CHART_OVERLAPS = """(svg) => {
+  const boxes = (selector) => [...svg.querySelectorAll(selector)].map((el) => [el, el.getBBox()])
+    .filter(([, box]) => box.width > 0 && box.height > 0);
+  const overlap = (a, b) => a.x + 0.5 < b.x + b.width && b.x + 0.5 < a.x + a.width
+    && a.y + 0.5 < b.y + b.height && b.y + 0.5 < a.y + a.height;
+  const texts = boxes('text');
+  const rects = boxes('rect');
+  const found = [];
+  texts.forEach(([el, box], i) => {
+    texts.slice(i + 1).forEach(([other, otherBox]) => {
+      if (overlap(box, otherBox)) found.push(`${el.textContent} / ${other.textContent}`);
+    });
+    rects.forEach(([, rectBox]) => { if (overlap(box, rectBox)) found.push(`${el.textContent} / bar`); });
+  });
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_profile_charts_are_readable_right_to_left(atlas_page, live_server, language):
+    """The server-drawn bar charts of an Ortsteil profile: in Arabic (the page right to left) the labels
+    stay before the bars and the values after them, as in German; no text overlaps a bar or another text."""
+    page = atlas_page
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    for width, height in ((1366, 800), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(live_server.url + "/ortsteile/0506/")
+        charts = page.locator("svg.chart")
+        expect(charts.first).to_be_visible()
+        assert charts.count() >= 2
+        for index in range(charts.count()):
+            assert charts.nth(index).evaluate(CHART_OVERLAPS) == [], f"chart {index} in {language}"
+        charts.first.screenshot(path=f"{SCREENSHOT_DIR}/profile-chart-0506-{language}-{width}.png")
+    assert page.console_errors == []
