@@ -20,6 +20,26 @@ FIND_CLICK_POINT = """(key) => {
 }"""
 
 
+# Pairs of things in a chart that overlap: texts with texts, texts with bars and legend swatches (SVG user
+# units, half a unit of slack).
+CHART_OVERLAPS = """(svg) => {
+  const boxes = (selector) => [...svg.querySelectorAll(selector)].map((el) => [el, el.getBBox()])
+    .filter(([, box]) => box.width > 0 && box.height > 0);
+  const overlap = (a, b) => a.x + 0.5 < b.x + b.width && b.x + 0.5 < a.x + a.width
+    && a.y + 0.5 < b.y + b.height && b.y + 0.5 < a.y + a.height;
+  const texts = boxes('text');
+  const rects = boxes('rect');
+  const found = [];
+  texts.forEach(([el, box], i) => {
+    texts.slice(i + 1).forEach(([other, otherBox]) => {
+      if (overlap(box, otherBox)) found.push(`${el.textContent} / ${other.textContent}`);
+    });
+    rects.forEach(([, rectBox]) => { if (overlap(box, rectBox)) found.push(`${el.textContent} / bar`); });
+  });
+  return found;
+}"""
+
+
 
 def show_all_entries(page):
     """The directory's list shows a page at a time: "more" until every match is listed."""

@@ -14,6 +14,7 @@ from tests.atlas.events.factories import make_event
 from tests.atlas.needs.factories import answer
 from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
+from tests.browser.support import CHART_OVERLAPS
 from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -96,3 +97,20 @@ def test_the_needs_count_leads_to_an_overview_that_says_what_to_do(atlas_page, l
         page.screenshot(path=f"{SCREENSHOT_DIR}/needs-empty-{width}.png", full_page=True)
         assert axe_violations(page) == []
     assert page.console_errors == []
+
+
+def test_needs_chart_is_readable_in_arabic(atlas_page, live_server):
+    """The needs overview's bar chart on a right-to-left page: topic labels before the bars, totals after
+    them, nothing overlapping (the SVG is laid out left to right whatever the page's direction)."""
+    page = atlas_page
+    for index, topic in enumerate(("rooms", "volunteers", "funding")):
+        answer(make_organisation(name=f"Verein mit Bedarf {index}"), needs=[(topic, 1, ""), ("translation", 2, "")],
+               offers=[("expertise", "")])
+    make_user("koordination", role=COORDINATORS)
+    page.context.add_cookies([{"name": "django_language", "value": "ar", "url": live_server.url}])
+    log_in(page, live_server, "koordination")
+    page.goto(f"{live_server.url}/bedarfsanalyse/")
+    chart = page.locator("svg.needs-chart").first
+    expect(chart).to_be_visible()
+    assert chart.evaluate(CHART_OVERLAPS) == []
+    chart.screenshot(path=f"{SCREENSHOT_DIR}/needs-chart-ar.png")

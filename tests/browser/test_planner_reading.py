@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import SCREENSHOT_DIR
-from tests.browser.support import FIND_CLICK_POINT
+from tests.browser.support import CHART_OVERLAPS, FIND_CLICK_POINT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -158,26 +158,6 @@ def test_profile_fits_a_phone(atlas_page, live_server, language, url):
     slug = url.strip("/").replace("/", "-")
     page.screenshot(path=f"{SCREENSHOT_DIR}/profile-phone-{slug}-{language}.png", full_page=True)
     assert page.console_errors == []
-
-
-# Pairs of things in a chart that overlap: texts with texts, texts with bars and legend swatches (SVG user
-# units, half a unit of slack).
-CHART_OVERLAPS = """(svg) => {
-  const boxes = (selector) => [...svg.querySelectorAll(selector)].map((el) => [el, el.getBBox()])
-    .filter(([, box]) => box.width > 0 && box.height > 0);
-  const overlap = (a, b) => a.x + 0.5 < b.x + b.width && b.x + 0.5 < a.x + a.width
-    && a.y + 0.5 < b.y + b.height && b.y + 0.5 < a.y + a.height;
-  const texts = boxes('text');
-  const rects = boxes('rect');
-  const found = [];
-  texts.forEach(([el, box], i) => {
-    texts.slice(i + 1).forEach(([other, otherBox]) => {
-      if (overlap(box, otherBox)) found.push(`${el.textContent} / ${other.textContent}`);
-    });
-    rects.forEach(([, rectBox]) => { if (overlap(box, rectBox)) found.push(`${el.textContent} / bar`); });
-  });
-  return found;
-}"""
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
