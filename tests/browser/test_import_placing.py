@@ -62,7 +62,7 @@ def test_import_unknown_category_and_rough_address_then_place_the_pin(atlas_page
     page.screenshot(path=f"{SCREENSHOT_DIR}/import-unknown-value-de-1366.png", full_page=True)
     # The format page, in the atlas, lists every allowed value.
     page.get_by_role("link", name="Dateiformat, erlaubte Werte und Vorlagen zum Herunterladen").click()
-    expect(page.locator("#values-categories + table")).to_contain_text("Hausaufgabenhilfe")
+    expect(page.locator("#values-categories + .table-scroll table")).to_contain_text("Hausaufgabenhilfe")
     page.screenshot(path=f"{SCREENSHOT_DIR}/import-format-de-1366.png", full_page=True)
     page.get_by_role("link", name="Zum Import").click()
 
