@@ -16,6 +16,7 @@ from atlas.directory.models import (  # noqa: F401
 )
 from atlas.events.models import Event, Topic  # noqa: F401
 from atlas.geocoding.models import GazetteerAddress, GeocodeCache  # noqa: F401
+from atlas.membership.models import Membership  # noqa: F401
 from atlas.moderation.models import Submission, UsedFormToken, VerificationReminder  # noqa: F401
 from atlas.needs.models import Need, NeedsAssessment, Offer, SupportTopic  # noqa: F401
 from atlas.resources.models import Resource  # noqa: F401

@@ -3,6 +3,7 @@
 - coordinator (group "Koordination", or a superuser): moderates, edits everything, sees the needs analysis
 - planner (group "Planung"): reads everything incl. non-public aggregates, exports; changes nothing
 - organisation editor (an OrganisationEditor link): edits only their organisations, submits their events
+- network member (an editor of a member organisation, or an accepted individual member): the members' area
 - anyone else: reads what is published, may submit proposals to the moderation queue
 
 Django's per-model permissions matter only in the admin: ensure_role_groups() gives the coordinators'
@@ -36,8 +37,8 @@ def _in_group(user, name):
 
 
 def forget_cached_roles(user):
-    """After changing a user's groups in the same request/test."""
-    for attribute in ("_atlas_groups", "_atlas_organisation_ids"):
+    """After changing a user's groups, organisations or membership in the same request/test."""
+    for attribute in ("_atlas_groups", "_atlas_organisation_ids", "_atlas_network_member"):
         if hasattr(user, attribute):
             delattr(user, attribute)
 
@@ -67,6 +68,22 @@ def is_editor_of(user, organisation):
 
 def is_editor(user):
     return bool(edited_organisation_ids(user))
+
+
+def is_network_member(user):
+    """The members' area (working groups, the collaboration board, members-only events and resources):
+    coordinators, editors of an organisation that is a member of the network, and individual members
+    accepted into it (atlas.membership). Cached on the user object."""
+    if is_coordinator(user):
+        return True
+    if not _authenticated(user):
+        return False
+    cache = getattr(user, "_atlas_network_member", None)
+    if cache is None:
+        cache = (user.organisation_links.filter(organisation__network_member=True).exists()
+                 or user.network_memberships.filter(kind="individual", status="accepted").exists())
+        user._atlas_network_member = cache
+    return cache
 
 
 def can_view_internal(user):
